@@ -1,0 +1,120 @@
+"The dreamrunner console script, run as a user runs it: examples plan offline; bad input ends in one clear line."
+import json, subprocess, sys
+from pathlib import Path
+import pytest
+from dreamrunner.plan import Story
+from conftest import EXAMPLES, ROOT
+
+def dreamrunner(*args, cwd=None):
+    exe = Path(sys.executable).parent/'dreamrunner'
+    return subprocess.run([str(exe), *map(str, args)], capture_output=True, text=True, cwd=cwd, timeout=300)
+
+@pytest.mark.parametrize('story', sorted(EXAMPLES.glob('*.story')), ids=lambda p: p.name)
+def test_examples_plan_offline(story, tmp_path):
+    r = dreamrunner('plan', story, '--out', tmp_path/'run')
+    assert r.returncode == 0, r.stderr
+    out = tmp_path/'run'
+    s = Story.load(out/'plan.json')
+    assert len(s.scenes) >= 2 and all(len(x.key_frames) == 6 for x in s.scenes)
+    for i in range(1, len(s.scenes) + 1):
+        for name in ('key_frames.png', 'timeline.png', 'plan.txt', 'animatic.mp4', 'animatic.gif'):
+            assert (out/f'scene_{i:02d}_{name}').stat().st_size > 0
+    assert (out/'story.png').stat().st_size > 0
+    assert 'warning' not in r.stdout  # the rule planner keeps its own layout rules
+
+def test_example_with_two_characters_and_a_motion_change():
+    from dreamrunner.planner import RulePlanner
+    story = RulePlanner()((EXAMPLES/'witch_and_cat.story').read_text())
+    first = story.scenes[0]
+    assert len(story.characters) == 2 and len(first.characters) == 2
+    witch = [r.motion for kf in first.key_frames for r in kf.regions if r.entity == 'witch']
+    assert witch == ['walking'] * 3 + ['waving'] * 3
+
+def test_default_out_folder_is_runs(tmp_path):
+    r = dreamrunner('plan', EXAMPLES/'fox_journey.story', '--no_animatic', cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert (tmp_path/'runs'/'fox_journey'/'plan.json').exists()
+
+def test_help_and_unknown_command():
+    r = dreamrunner('--help'); assert r.returncode == 0 and 'plan' in r.stdout
+    r = dreamrunner('plan', '--help'); assert r.returncode == 0 and '--llm' in r.stdout
+    r = dreamrunner('paint'); assert r.returncode == 2 and "unknown command 'paint'" in r.stderr
+
+WITCH = (EXAMPLES/'witch_and_cat.story').read_text()
+
+def _plan_json(tmp_path, edit):
+    "A valid plan.json of the witch story, edited by `edit(dict)`."
+    from dreamrunner.planner import RulePlanner
+    d = RulePlanner()(WITCH).to_dict()
+    edit(d)
+    p = tmp_path/'plan.json'; p.write_text(json.dumps(d)); return p
+
+def _region(d, scene=1, kf=1, region=1): return d['scenes'][scene - 1]['key_frames'][kf - 1]['regions'][region - 1]
+
+def _set(d, path, value):
+    *keys, last = path
+    for k in keys: d = d[k]
+    d[last] = value
+
+BAD_STORIES = {
+    'unknown character': (WITCH.replace('cat: hopping', 'dog: hopping'), "witch_and_cat.story, line 11: unknown character 'dog' (known: witch, cat)"),
+    'missing tag': (WITCH.replace('witch [v1]:', 'witch:'), "line 5: expected 'name [tag]: looks'"),
+    'no scenes': ('title: t\ncharacters:\n  a [v1]: an owl\n', "no 'scene:' block"),
+    'no title': (WITCH.replace('title: The Witch and Her Cat', ''), "missing 'title:' line"),
+    'stray line': (WITCH.replace('characters:', 'characters:\nonce upon a time'), "expected 'title:', 'characters:' or 'scene:'"),
+    'duplicate tag': (WITCH.replace('cat [v2]', 'cat [v1]'), "character 'cat': tag [v1] is used by two characters"),
+    'too many motions': (WITCH.replace('cat: hopping', 'cat: hopping, sitting, waving'), 'scene 1: has 5 motions; at most 4'),
+    'three motions in a row for 6 key frames': (WITCH.replace('witch: walking, waving', 'witch: walking, waving, jumping, sitting').replace('  cat: hopping\n', ''),
+                                                '4 motions in a row need at least 8 key frames'),
+}
+
+@pytest.mark.parametrize('case', BAD_STORIES, ids=str)
+def test_bad_story_scripts(case, tmp_path):
+    text, message = BAD_STORIES[case]
+    p = tmp_path/'witch_and_cat.story'; p.write_text(text)
+    r = dreamrunner('plan', p, '--out', tmp_path/'out')
+    assert r.returncode == 1, r.stdout
+    assert message in r.stderr and 'Traceback' not in r.stderr and len(r.stderr.strip().splitlines()) == 1, r.stderr
+    assert not (tmp_path/'out'/'plan.json').exists()
+
+BAD_PLANS = {
+    'box outside [0,1]': (lambda d: _set(_region(d), ['box', 2], 1.3), "scene 1, key frame 1, region 'witch': x1=1.3 is outside [0, 1]"),
+    'inverted box': (lambda d: _set(_region(d, 2, 3), ['box', 0], 0.95), "scene 2, key frame 3, region 'witch': x0=0.95 is not < x1="),
+    'empty caption': (lambda d: _set(_region(d, 1, 2, 2), ['caption'], ''), "scene 1, key frame 2, region 'cat': caption is empty"),
+    'unknown tag': (lambda d: _set(_region(d, 1, 4, 2), ['caption'], 'A [v7] dog is hopping'), "scene 1, key frame 4, region 'cat': caption 'A [v7] dog is hopping' uses unknown character tag [v7]"),
+    'motion on one key frame': (lambda d: _set(_region(d, 1, 3), ['motion'], 'jumping'), "scene 1, key frame 3, region 'witch': motion 'jumping' lasts only 1 key frame"),
+    'missing field': (lambda d: _region(d, 1, 1, 1).pop('box'), "scene 1, key frame 1, region 1: missing field 'box'"),
+    'box of 3 numbers': (lambda d: _set(_region(d), ['box'], [0.1, 0.2, 0.3]), 'box must be 4 numbers'),
+    'unknown character in motions': (lambda d: _set(d['scenes'][0]['motions'][0], ['who'], ['wizard']), "scene 1, motion 'walking': unknown character 'wizard'"),
+    'future format': (lambda d: _set(d, ['format'], 'dreamrunner-plan/9'), "unsupported plan format 'dreamrunner-plan/9'"),
+}
+
+@pytest.mark.parametrize('case', BAD_PLANS, ids=str)
+def test_bad_plan_json(case, tmp_path):
+    edit, message = BAD_PLANS[case]
+    r = dreamrunner('plan', _plan_json(tmp_path, edit), '--out', tmp_path/'out', '--no_animatic')
+    assert r.returncode == 1, r.stdout
+    assert message in r.stderr and 'Traceback' not in r.stderr, r.stderr
+
+def test_malformed_json_file(tmp_path):
+    p = tmp_path/'plan.json'; p.write_text('{"title": "t", "scenes": [')
+    r = dreamrunner('plan', p)
+    assert r.returncode == 1 and 'not valid JSON' in r.stderr and str(p) in r.stderr
+
+def test_missing_story_file(tmp_path):
+    r = dreamrunner('plan', tmp_path/'nope.story')
+    assert r.returncode == 1 and 'no such story file' in r.stderr
+
+def test_binary_story_file(tmp_path):
+    p = tmp_path/'x.story'; p.write_bytes(b'\xff\xfe\x00\x81')
+    r = dreamrunner('plan', p)
+    assert r.returncode == 1 and 'not a UTF-8 text file' in r.stderr
+
+def test_llm_backends_need_configuration(tmp_path):
+    env = {k: v for k, v in __import__('os').environ.items() if 'LLM' not in k and not k.startswith('OPENAI')}
+    exe = Path(sys.executable).parent/'dreamrunner'
+    r = subprocess.run([str(exe), 'plan', str(EXAMPLES/'fox_journey.story'), '--llm', 'openai', '--model', 'm'],
+                       capture_output=True, text=True, env=env, timeout=60)
+    assert r.returncode == 1 and 'no LLM server configured' in r.stderr and 'Traceback' not in r.stderr
+    r = dreamrunner('plan', EXAMPLES/'fox_journey.story', '--llm', 'transformers', '--model', tmp_path/'none')
+    assert r.returncode == 1 and 'no local model folder' in r.stderr
