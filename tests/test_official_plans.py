@@ -1,10 +1,13 @@
 "The 400 plans published by the paper's authors: import, exact round trips, documented repair."
-import json
+import json, os
 import pytest
 from dreamrunner.plan import PlanError, Scene, parse_plan_text, read_official_plans, repair_boxes
 from conftest import SHARED
 
 FILES = sorted((SHARED/'data'/'dreamrunner-t2vcompbench-plans').glob('*.jsonl'))
+# CI sets DREAMRUNNER_REQUIRE_SHARED=1 so that a missing folder fails instead of skipping
+pytestmark = pytest.mark.skipif(not FILES and not os.environ.get('DREAMRUNNER_REQUIRE_SHARED'),
+                                reason='the shared plan folder ../shared/data/dreamrunner-t2vcompbench-plans is not beside this clone')
 
 @pytest.fixture(scope='module')
 def plans(): return {f'{f.stem}/{k}': s for f in FILES for k, s in read_official_plans(f).items()}
