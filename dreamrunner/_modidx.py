@@ -133,7 +133,9 @@ d = { 'settings': { 'branch': 'main',
                                    'dreamrunner.sr3ai.box_cells': ('sr3ai.html#box_cells', 'dreamrunner/sr3ai.py'),
                                    'dreamrunner.sr3ai.draw_mask': ('sr3ai.html#draw_mask', 'dreamrunner/sr3ai.py'),
                                    'dreamrunner.sr3ai.draw_slot_owners': ('sr3ai.html#draw_slot_owners', 'dreamrunner/sr3ai.py'),
+                                   'dreamrunner.sr3ai.flex_block_mask': ('sr3ai.html#flex_block_mask', 'dreamrunner/sr3ai.py'),
                                    'dreamrunner.sr3ai.key_frame_of_latent_frames': ( 'sr3ai.html#key_frame_of_latent_frames',
                                                                                      'dreamrunner/sr3ai.py'),
                                    'dreamrunner.sr3ai.region_mask': ('sr3ai.html#region_mask', 'dreamrunner/sr3ai.py'),
-                                   'dreamrunner.sr3ai.scene_slots': ('sr3ai.html#scene_slots', 'dreamrunner/sr3ai.py')}}}
+                                   'dreamrunner.sr3ai.scene_slots': ('sr3ai.html#scene_slots', 'dreamrunner/sr3ai.py'),
+                                   'dreamrunner.sr3ai.slot_mask_mod': ('sr3ai.html#slot_mask_mod', 'dreamrunner/sr3ai.py')}}}
