@@ -1,5 +1,5 @@
 "The dreamrunner console script, run as a user runs it: examples plan offline; bad input ends in one clear line."
-import json, subprocess, sys
+import json, os, subprocess, sys
 from pathlib import Path
 import pytest
 from dreamrunner.plan import Story
@@ -111,7 +111,7 @@ def test_binary_story_file(tmp_path):
     assert r.returncode == 1 and 'not a UTF-8 text file' in r.stderr
 
 def test_llm_backends_need_configuration(tmp_path):
-    env = {k: v for k, v in __import__('os').environ.items() if 'LLM' not in k and not k.startswith('OPENAI')}
+    env = {k: v for k, v in os.environ.items() if 'LLM' not in k and not k.startswith('OPENAI')}
     exe = Path(sys.executable).parent/'dreamrunner'
     r = subprocess.run([str(exe), 'plan', str(EXAMPLES/'fox_journey.story'), '--llm', 'openai', '--model', 'm'],
                        capture_output=True, text=True, env=env, timeout=60)
