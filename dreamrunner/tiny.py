@@ -5,13 +5,13 @@
 # %% auto #0
 __all__ = ['VOCAB', 'tiny_tokenizer', 'tiny_transformer', 'tiny_pipeline']
 
-# %% ../nbs/09_tiny.ipynb #bc07c58d
+# %% ../nbs/09_tiny.ipynb #306c5937
 import torch
 from diffusers import AutoencoderKLCogVideoX, CogVideoXDDIMScheduler, CogVideoXPipeline, CogVideoXTransformer3DModel
 from transformers import PreTrainedTokenizerFast, T5Config, T5EncoderModel
 from tokenizers import Tokenizer, models, normalizers, pre_tokenizers, processors
 
-# %% ../nbs/09_tiny.ipynb #c77b8e81
+# %% ../nbs/09_tiny.ipynb #901a2926
 VOCAB = ('a an the is are in on to of with and next by that keeps toy video person left right '
          'red blue green yellow orange purple pink cyan white black circle square triangle diamond star hexagon '
          'hat bow antenna ball forest ocean desert night sky room meadow snow quiet '
@@ -34,11 +34,12 @@ def tiny_transformer(rope:bool=True, text_len:int=8, num_layers:int=1, seed:int=
                                        patch_size=2, max_text_seq_length=text_len, use_rotary_positional_embeddings=rope).eval()
 
 def tiny_pipeline(rope:bool=True, num_layers:int=2, text_len:int=8, seed:int=0) -> CogVideoXPipeline:
-    "A whole `CogVideoXPipeline` (tokenizer, T5, VAE, transformer, DDIM) with random weights."
+    "A whole `CogVideoXPipeline` (tokenizer, T5, VAE, transformer, v-prediction DDIM as CogVideoX uses) with random weights."
     tok = tiny_tokenizer()
     torch.manual_seed(seed)
     text_encoder = T5EncoderModel(T5Config(vocab_size=len(tok), d_model=16, d_kv=8, d_ff=32, num_layers=1, num_heads=2)).eval()
     vae = AutoencoderKLCogVideoX(down_block_types=('CogVideoXDownBlock3D',) * 4, up_block_types=('CogVideoXUpBlock3D',) * 4,
                                  block_out_channels=(8, 8, 8, 8), latent_channels=4, layers_per_block=1, norm_num_groups=2).eval()
     transformer = tiny_transformer(rope, text_len, num_layers, seed)
-    return CogVideoXPipeline(tokenizer=tok, text_encoder=text_encoder, vae=vae, transformer=transformer, scheduler=CogVideoXDDIMScheduler())
+    return CogVideoXPipeline(tokenizer=tok, text_encoder=text_encoder, vae=vae, transformer=transformer,
+                             scheduler=CogVideoXDDIMScheduler(prediction_type='v_prediction', timestep_spacing='trailing', rescale_betas_zero_snr=True))
