@@ -5,24 +5,26 @@
 # %% auto #0
 __all__ = ['VOCAB', 'tiny_tokenizer', 'tiny_transformer', 'tiny_pipeline']
 
-# %% ../nbs/09_tiny.ipynb #306c5937
+# %% ../nbs/09_tiny.ipynb #0f11caa8
 import torch
 from diffusers import AutoencoderKLCogVideoX, CogVideoXDDIMScheduler, CogVideoXPipeline, CogVideoXTransformer3DModel
 from transformers import PreTrainedTokenizerFast, T5Config, T5EncoderModel
-from tokenizers import Tokenizer, models, normalizers, pre_tokenizers, processors
+from tokenizers import Regex, Tokenizer, models, normalizers, pre_tokenizers, processors
 
-# %% ../nbs/09_tiny.ipynb #901a2926
+# %% ../nbs/09_tiny.ipynb #3d48985d
 VOCAB = ('a an the is are in on to of with and next by that keeps toy video person left right '
          'red blue green yellow orange purple pink cyan white black circle square triangle diamond star hexagon '
          'hat bow antenna ball forest ocean desert night sky room meadow snow quiet '
          'walking running jumping hopping spinning waving bouncing zigzagging flying swimming sitting down '
-         'dancing growing shrinking rolling sliding fox').split()
+         'dancing growing shrinking rolling sliding fox , .').split() + [f'[v{i}]' for i in range(1, 13)]
 
 def tiny_tokenizer(words=VOCAB) -> PreTrainedTokenizerFast:
     "A lower-casing word-level tokenizer with T5's pad/eos/unk conventions."
     vocab = {w: i for i, w in enumerate(['<pad>', '</s>', '<unk>'] + list(dict.fromkeys(words)))}
     wl = Tokenizer(models.WordLevel(vocab, unk_token='<unk>'))
-    wl.normalizer, wl.pre_tokenizer = normalizers.Lowercase(), pre_tokenizers.Whitespace()
+    wl.normalizer = normalizers.Lowercase()
+    # words, character tags like [v1] as one token each, and punctuation
+    wl.pre_tokenizer = pre_tokenizers.Split(Regex(r'\[v\d+\]|[a-z0-9]+|[^\sa-z0-9]'), behavior='removed', invert=True)
     wl.post_processor = processors.TemplateProcessing(single='$A </s>', special_tokens=[('</s>', 1)])
     return PreTrainedTokenizerFast(tokenizer_object=wl, pad_token='<pad>', eos_token='</s>', unk_token='<unk>')
 
