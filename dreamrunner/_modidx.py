@@ -459,4 +459,7 @@ d = { 'settings': { 'branch': 'main',
                                           'dreamrunner.worldmetrics.layout_iou': ( 'worldmetrics.html#layout_iou',
                                                                                    'dreamrunner/worldmetrics.py'),
                                           'dreamrunner.worldmetrics.palette_labels': ( 'worldmetrics.html#palette_labels',
-                                                                                       'dreamrunner/worldmetrics.py')}}}
+                                                                                       'dreamrunner/worldmetrics.py'),
+                                          'dreamrunner.worldmetrics.track': ('worldmetrics.html#track', 'dreamrunner/worldmetrics.py'),
+                                          'dreamrunner.worldmetrics.trajectory_agreement': ( 'worldmetrics.html#trajectory_agreement',
+                                                                                             'dreamrunner/worldmetrics.py')}}}

@@ -1,0 +1,97 @@
+"""Measure the embedded Shapes-world model and print a markdown table:
+
+- layout IoU and identity on held-out two-character plans, SR3AI on vs off;
+- a held-out motion ('zigzagging'): trajectory agreement with the world's rendering of the plan,
+  without vs with a motion LoRA trained on clips retrieved from the Shapes library;
+- a held-out character ('inky'): identity across three scenes, without vs with a character LoRA;
+- the wall time of the 2-scene example story (`examples/shapes_friends.story`), adapters trained afresh.
+
+    python benchmarks/embedded_model.py [--model DIR] [--scenes 12] [--steps 25] [--threads 2]
+"""
+import argparse, tempfile, time
+from pathlib import Path
+import numpy as np
+import torch
+
+ROOT = Path(__file__).resolve().parent.parent
+
+def one_character_scenes(character, motions, n, seed):
+    "Rule-planned scenes of one character doing one of `motions`, in random places."
+    from dreamrunner.planner import RulePlanner
+    from dreamrunner.shapes import PLACES
+    rng = np.random.default_rng(seed)
+    out = []
+    for _ in range(n):
+        m = motions[int(rng.integers(len(motions)))]
+        script = (f'title: b\ncharacters:\n  {character.name} {character.tag}: {character.looks}\n'
+                  f'scene: a {PLACES[int(rng.integers(len(PLACES)))]}\n  {character.name}: {m}\n')
+        out.append(RulePlanner()(script))
+    return out
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument('--model', default=None, help='pipeline folder (default: the embedded model)')
+    ap.add_argument('--scenes', type=int, default=12, help='held-out plans for the SR3AI comparison')
+    ap.add_argument('--steps', type=int, default=25, help='denoising steps')
+    ap.add_argument('--threads', type=int, default=2)
+    args = ap.parse_args()
+    torch.set_num_threads(args.threads)
+    import datasets; datasets.disable_progress_bars()
+    from dreamrunner.pipeline import DreamRunnerPipeline, StorySettings, world_references
+    from dreamrunner.shapes import CAST, MOTIONS, find_place, render_scene
+    from dreamrunner.toymodel import HELD_OUT_CHARACTERS, HELD_OUT_MOTIONS, evaluation_scenes, evaluate, training_cast_and_motions
+    from dreamrunner.worldmetrics import identity_accuracy, trajectory_agreement
+    cache = Path(tempfile.mkdtemp())
+    dr = DreamRunnerPipeline.from_pretrained(args.model, cache_dir=cache/'adapters')
+    st = dr._settings(StorySettings(steps=args.steps))
+    rows = []
+
+    # 1. SR3AI on vs off
+    r = evaluate(dr.video, evaluation_scenes(args.scenes), steps=args.steps)
+    rows += [('layout IoU, held-out 2-character plans', r['plain']['layout_iou'], r['sr3ai']['layout_iou'], 'SR3AI off / on'),
+             ('identity, held-out 2-character plans', r['plain']['identity'], r['sr3ai']['identity'], 'SR3AI off / on'),
+             ('seconds per scene (80x80x9)', r['plain']['s_per_clip'], r['sr3ai']['s_per_clip'], 'SR3AI off / on')]
+
+    # 2. a held-out motion, without and with its motion LoRA
+    cast, _ = training_cast_and_motions()
+    motion = HELD_OUT_MOTIONS[0]
+    stories = [s for k, ch in enumerate(cast[:3]) for s in one_character_scenes(ch, [motion], 2, 10 + k)]
+    res = dr.retrieve(motion)
+    path, _ = dr.adapt_motion(motion, res, st, progress=False)
+    name = path.stem
+    def motion_score(adapters):
+        scores = []
+        for k, s in enumerate(stories):
+            sc = s.scenes[0]
+            frames = dr.generate_scene(sc, st, adapters, {name: str(path)}, seed=k, progress=False)
+            truth = render_scene(sc, n_frames=st.num_frames, size=(st.width, st.height), seed=k).frames
+            ch = next(c for c in CAST if c.tag == s.characters[0].tag)
+            scores.append(trajectory_agreement(frames, truth, ch, find_place(sc.background)))
+        return float(np.mean(scores))
+    rows.append((f'trajectory agreement, held-out motion {motion!r} ({len(stories)} plans)', motion_score({}), motion_score({name: motion}),
+                 f'no LoRA / motion LoRA on {len(res.selected[:st.clips_per_motion])} retrieved clips'))
+
+    # 3. a held-out character across three scenes, without and with its character LoRA
+    who = next(c for c in CAST if c.name == HELD_OUT_CHARACTERS[0])
+    stories = one_character_scenes(who, [m for m in MOTIONS if m not in HELD_OUT_MOTIONS], 3, 20)
+    refs = world_references(stories[0], who.name, (st.height, st.width))
+    cpath, _ = dr.adapt_character(stories[0], who.name, refs, st, progress=False)
+    def identity(adapters):
+        return float(np.mean([identity_accuracy(dr.generate_scene(s.scenes[0], st, adapters, {cpath.stem: str(cpath)}, seed=k, progress=False),
+                                                s.scenes[0]) for k, s in enumerate(stories)]))
+    rows.append((f'identity of held-out character {who.name!r} over 3 scenes', identity({}), identity({cpath.stem: who.tag}),
+                 f'no LoRA / character LoRA on {len(refs)} references'))
+
+    # 4. the 2-scene example story, from nothing (fresh adapter cache)
+    t0 = time.time()
+    story = DreamRunnerPipeline.from_pretrained(args.model, cache_dir=cache/'story')(ROOT/'examples'/'shapes_friends.story', out=cache/'run',
+                                                                                      steps=args.steps, progress=False)
+    total = time.time() - t0
+    scenes = sum(v['wall_s'] for k, v in story.manifest['stages'].items() if k.startswith('scene'))
+    rows.append(('2-scene story, seconds (everything / scenes only)', total, scenes, 'adapters trained afresh'))
+
+    print(f'| measure | without | with | compared |\n|---|---|---|---|')
+    for what, a, b, how in rows: print(f'| {what} | {a:.3f} | {b:.3f} | {how} |')
+    print(f'\n{torch.get_num_threads()} threads, torch {torch.__version__}, {args.steps} steps, guidance {st.guidance}')
+
+if __name__ == '__main__': main()
