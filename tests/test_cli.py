@@ -118,3 +118,20 @@ def test_llm_backends_need_configuration(tmp_path):
     assert r.returncode == 1 and 'no LLM server configured' in r.stderr and 'Traceback' not in r.stderr
     r = dreamrunner('plan', EXAMPLES/'fox_journey.story', '--llm', 'transformers', '--model', tmp_path/'none')
     assert r.returncode == 1 and 'no local model folder' in r.stderr
+
+def test_readme_main_job_tells_the_example_story(tmp_path):
+    "The README's main command, as written there, on the embedded model with an empty adapter cache."
+    env = {**os.environ, 'DREAMRUNNER_CACHE': str(tmp_path/'cache')}
+    r = subprocess.run([str(Path(sys.executable).parent/'dreamrunner'), 'run', 'examples/shapes_friends.story', '--out', str(tmp_path/'run'), '--quiet'],
+                       capture_output=True, text=True, cwd=ROOT, env=env, timeout=900)
+    assert r.returncode == 0, r.stderr[-3000:]
+    out = tmp_path/'run'
+    for name in ('story.mp4', 'story.gif', 'contact_sheet.png', 'plan.json', 'run.json', 'scene_01.mp4', 'scene_02.mp4'):
+        assert (out/name).stat().st_size > 0, name
+    m = json.loads((out/'run.json').read_text())
+    assert m['model'].startswith('embedded:') and m['stages']['motion:zigzagging']['adapter']
+    import numpy as np
+    frames = np.load(out/'scene_01.npz')['frames']
+    assert frames.shape == (9, 80, 80, 3) and frames.std() > 5   # a picture, not a flat frame
+    r = subprocess.run([str(Path(sys.executable).parent/'dreamrunner'), 'eval', str(out)], capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0 and 'world layout_iou' in r.stdout, r.stderr
