@@ -4,7 +4,7 @@
 - a held-out motion ('zigzagging'): trajectory agreement with the world's rendering of the plan,
   without vs with a motion LoRA trained on clips retrieved from the Shapes library;
 - a held-out character ('inky'): identity across three scenes, without vs with a character LoRA;
-- the wall time of the 2-scene example story (`examples/shapes_friends.story`), adapters trained afresh.
+- the wall time of the 2-scene example story (`examples/shapes_friends.story`, default settings), adapters trained afresh.
 
     python benchmarks/embedded_model.py [--model DIR] [--scenes 12] [--steps 25] [--threads 2]
 """
@@ -34,6 +34,9 @@ def main():
     ap.add_argument('--scenes', type=int, default=12, help='held-out plans for the SR3AI comparison')
     ap.add_argument('--steps', type=int, default=25, help='denoising steps')
     ap.add_argument('--threads', type=int, default=2)
+    ap.add_argument('--adapter_steps', type=int, default=300, help='training steps of the held-out motion and character adapters')
+    ap.add_argument('--adapter_lr', type=float, default=1e-2)
+    ap.add_argument('--rank', type=int, default=16)
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
     import datasets; datasets.disable_progress_bars()
@@ -43,7 +46,8 @@ def main():
     from dreamrunner.worldmetrics import identity_accuracy, trajectory_agreement
     cache = Path(tempfile.mkdtemp())
     dr = DreamRunnerPipeline.from_pretrained(args.model, cache_dir=cache/'adapters')
-    st = dr._settings(StorySettings(steps=args.steps))
+    st = dr._settings(StorySettings(steps=args.steps, motion_steps=args.adapter_steps, character_steps=args.adapter_steps,
+                                    adapter_lr=args.adapter_lr, rank=args.rank))
     rows = []
 
     # 1. SR3AI on vs off
@@ -95,6 +99,7 @@ def main():
 
     print(f'| measure | without | with | compared |\n|---|---|---|---|')
     for what, a, b, how in rows: print(f'| {what} | {a:.3f} | {b:.3f} | {how} |')
-    print(f'\n{torch.get_num_threads()} threads, torch {torch.__version__}, {args.steps} steps, guidance {st.guidance}')
+    print(f'\n{torch.get_num_threads()} threads, torch {torch.__version__}, {args.steps} steps, guidance {st.guidance}; '
+          f'held-out adapters: {args.adapter_steps} steps, lr {args.adapter_lr}, rank {args.rank}; the story: default settings')
 
 if __name__ == '__main__': main()
