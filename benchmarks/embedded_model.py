@@ -19,13 +19,12 @@ def one_character_scenes(character, motions, n, seed):
     "Rule-planned scenes of one character doing one of `motions`, in random places."
     from dreamrunner.planner import RulePlanner
     from dreamrunner.shapes import PLACES
+    from dreamrunner.toymodel import scene_script
     rng = np.random.default_rng(seed)
     out = []
     for _ in range(n):
         m = motions[int(rng.integers(len(motions)))]
-        script = (f'title: b\ncharacters:\n  {character.name} {character.tag}: {character.looks}\n'
-                  f'scene: a {PLACES[int(rng.integers(len(PLACES)))]}\n  {character.name}: {m}\n')
-        out.append(RulePlanner()(script))
+        out.append(RulePlanner()(scene_script([(character, [m])], PLACES[int(rng.integers(len(PLACES)))], 'b')))
     return out
 
 def main():

@@ -21,9 +21,9 @@ from .sr3ai import TokenGrid
 __all__ = ['HELD_OUT_MOTIONS', 'HELD_OUT_CHARACTERS', 'N_SLOTS', 'TOY_MODEL', 'SHIPPED_WEIGHTS_SHA256', 'ToyConfig',
            'build_toy_pipeline', 'n_params', 'training_cast_and_motions', 'region_caption', 'Sample', 'world_sample',
            'to_video', 'random_crop', 'cosine_lr', 'vae_batch', 'train_vae', 'vae_psnr', 'latent_frame_boxes',
-           'pad_slots', 'place_caption', 'sample_slots', 'random_script', 'plan_sample', 'encode_slot_texts',
-           'training_batch', 'train_transformer', 'set_latent_scale', 'train', 'toy_model_path', 'weights_digest',
-           'ship', 'evaluation_scenes', 'evaluate']
+           'pad_slots', 'place_caption', 'sample_slots', 'scene_script', 'random_script', 'plan_sample',
+           'encode_slot_texts', 'training_batch', 'train_transformer', 'set_latent_scale', 'train', 'toy_model_path',
+           'weights_digest', 'ship', 'evaluation_scenes', 'evaluate']
 
 # %% ../nbs/30_toymodel.ipynb #37645c01
 @dataclass
@@ -157,7 +157,7 @@ def vae_psnr(vae, samples:list) -> float:
     mse = ((rec - x) / 2).pow(2).mean((1, 2, 3, 4))
     return float((10 * torch.log10(1 / mse)).mean())
 
-# %% ../nbs/30_toymodel.ipynb #df88a3ab
+# %% ../nbs/30_toymodel.ipynb #9eff47d5
 from .plan import PlanError
 from .planner import RulePlanner
 from .shapes import render_scene
@@ -200,13 +200,16 @@ def sample_slots(sample:Sample, grid:TokenGrid, rng:np.random.Generator, whole_p
     if rng.random() < drop_prob: captions = [''] * N_SLOTS
     return Slots(captions, regions, grid)
 
+def scene_script(acts:list, place:str, title:str='sample') -> str:
+    "The story script of one scene in `place`, where `acts` pairs each cast member with the motions they do."
+    return ('title: ' + title + '\ncharacters:\n' + ''.join(f'  {c.name} {c.tag}: {c.looks}\n' for c, _ in acts) +
+            f'scene: {place_caption(place)}\n' + ''.join(f'  {c.name}: ' + ', '.join(ms) + '\n' for c, ms in acts))
+
 def random_script(rng:np.random.Generator, cast:list, motions:list, max_characters:int=2, max_motions:int=2) -> str:
     "A story script of one scene: one or two cast members, one or two motions each, in a random place."
     chars = [cast[i] for i in rng.choice(len(cast), int(rng.integers(1, max_characters + 1)), replace=False)]
-    lines = [f'  {c.name}: ' + ', '.join(motions[int(i)] for i in rng.integers(len(motions), size=int(rng.integers(1, max_motions + 1))))
-             for c in chars]
-    return ('title: sample\ncharacters:\n' + ''.join(f'  {c.name} {c.tag}: {c.looks}\n' for c in chars) +
-            f'scene: {place_caption(PLACES[int(rng.integers(len(PLACES)))])}\n' + '\n'.join(lines) + '\n')
+    acts = [(c, [motions[int(i)] for i in rng.integers(len(motions), size=int(rng.integers(1, max_motions + 1)))]) for c in chars]
+    return scene_script(acts, PLACES[int(rng.integers(len(PLACES)))])
 
 def plan_sample(rng:np.random.Generator, grid:TokenGrid, cfg:ToyConfig=None, drop_prob:float=0.1) -> tuple:
     "A rule-planned scene acted out by the world, with the slots generation would use: (frames, slots)."
@@ -339,7 +342,7 @@ def ship(pipeline_folder, dest=None) -> Path:
 # %% ../nbs/30_toymodel.ipynb #61a22bdb
 SHIPPED_WEIGHTS_SHA256 = 'd40892fc152b7771a11d1d0ae533b8ad8a81793df555f01f0d25f12ff00be751'
 
-# %% ../nbs/30_toymodel.ipynb #a59183e6
+# %% ../nbs/30_toymodel.ipynb #4f674b1d
 from .planner import RulePlanner
 from .sr3ai import scene_frames
 from .worldmetrics import layout_iou, identity_accuracy
@@ -352,9 +355,7 @@ def evaluation_scenes(n:int=20, seed:int=123) -> list:
     for _ in range(n):
         a, b = (cast[i] for i in rng.choice(len(cast), 2, replace=False))
         ma, mb = (motions[int(i)] for i in rng.integers(len(motions), size=2))
-        script = (f'title: eval\ncharacters:\n  {a.name} {a.tag}: {a.looks}\n  {b.name} {b.tag}: {b.looks}\n'
-                  f'scene: a {PLACES[int(rng.integers(len(PLACES)))]}\n  {a.name}: {ma}\n  {b.name}: {mb}\n')
-        scenes.append(RulePlanner()(script).scenes[0])
+        scenes.append(RulePlanner()(scene_script([(a, [ma]), (b, [mb])], PLACES[int(rng.integers(len(PLACES)))], 'eval')).scenes[0])
     return scenes
 
 def evaluate(pipe, scenes:list, steps:int=25, cfg:ToyConfig=None) -> dict:
