@@ -13,7 +13,7 @@ from .llm import LLMError, get_planner, PLANNERS
 from .planner import layout_warnings
 
 # %% auto #0
-__all__ = ['DTYPES', 'COMMANDS', 'read_story', 'write_plan', 'plan', 'train', 'run', 'evaluate', 'main']
+__all__ = ['DTYPES', 'MASK_BACKENDS', 'COMMANDS', 'read_story', 'write_plan', 'plan', 'train', 'run', 'evaluate', 'main']
 
 # %% ../nbs/90_cli.ipynb #2cb7da6e
 def read_story(path, planner) -> Story:
@@ -82,8 +82,9 @@ def train(out:str='runs/toymodel',        # folder for checkpoints and the finis
     print(f'saved the pipeline to {folder}/')
     return folder
 
-# %% ../nbs/90_cli.ipynb #58616438
+# %% ../nbs/90_cli.ipynb #cab827c4
 DTYPES = ('float32', 'float16', 'bfloat16')
+MASK_BACKENDS = ('auto', 'dense', 'flex')   # as in dreamrunner.sr3ai, which this light module does not import
 
 def run(story:str,                              # story script (.story/.txt) or plan.json
         out:str=None,                           # run folder (default: runs/<story name>)
@@ -109,6 +110,7 @@ def run(story:str,                              # story script (.story/.txt) or 
         device:str=None,                        # e.g. cuda (default: cpu)
         offload:store_true=False,               # model CPU offload (a GPU with little memory)
         tiling:store_true=False,                # VAE tiling (large frames)
+        mask:Param('SR3AI attention: dense mask, FlexAttention, or auto (flex on a GPU)', str, choices=MASK_BACKENDS)='auto',
         force:store_true=False,                 # redo the run folder from scratch
         quiet:store_true=False):                # no progress bars
     "Generate a story video: plan, retrieve, adapt, SR3AI scenes, stitch (resumable)."
@@ -123,6 +125,7 @@ def run(story:str,                              # story script (.story/.txt) or 
     if offload: pipe.enable_model_cpu_offload()
     elif device: pipe.to(device)
     if tiling: pipe.enable_vae_tiling()
+    pipe.set_mask_backend(mask)
     out = Path(out) if out else Path('runs')/path.stem
     video = pipe(path, out=out, force=force, progress=not quiet, steps=steps, seed=seed, guidance=guidance, height=height, width=width,
                  num_frames=frames, motion_steps=motion_steps, character_steps=character_steps, crossfade=crossfade, fps=fps,

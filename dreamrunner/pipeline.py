@@ -177,7 +177,7 @@ def save_references(folder, name:str, images:list) -> list:
     for p, im in zip(paths, images): Image.fromarray(np.asarray(im, np.uint8)).save(p)
     return paths
 
-# %% ../nbs/40_pipeline.ipynb #b93c8b62
+# %% ../nbs/40_pipeline.ipynb #fb1b0542
 def _motions(story:Story) -> list:
     "Distinct non-static motions of the story's plans, in order of first appearance."
     return list(dict.fromkeys(r.motion for s in story.scenes for kf in s.key_frames for r in kf.regions if not r.is_static))
@@ -194,6 +194,7 @@ class DreamRunnerPipeline:
         self.video, self.model_name = video, model_name or 'custom'
         self.planner, self._library, self.cache_dir = planner, library, cache_dir
         self._retriever, self._loaded, self._gates = None, {}, None
+        self.mask_backend = 'auto'   # SR3AI mask: FlexAttention on a GPU, dense on the CPU
 
     @classmethod
     def from_pretrained(cls, path=None, torch_dtype=None, **kwargs) -> DreamRunnerPipeline:
@@ -204,6 +205,10 @@ class DreamRunnerPipeline:
     def to(self, *args, **kwargs) -> DreamRunnerPipeline: self.video.to(*args, **kwargs); return self
     def enable_model_cpu_offload(self, *args, **kwargs): self.video.enable_model_cpu_offload(*args, **kwargs)
     def enable_vae_tiling(self): self.video.vae.enable_tiling()
+    def set_mask_backend(self, mask:str='auto'):
+        "SR3AI's mask in attention: 'dense' (SDPA), 'flex' (FlexAttention) or 'auto' (flex on a GPU); the video is the same."
+        from dreamrunner.sr3ai import mask_backend
+        mask_backend(mask, 'cpu'); self.mask_backend = mask   # checks the name now, not at the first scene
     @property
     def device(self): return self.video._execution_device
 
@@ -268,7 +273,7 @@ def _adapt_character(self, story:Story, name:str, images:list, st:StorySettings,
 DreamRunnerPipeline._train = _train
 DreamRunnerPipeline._adapt_config, DreamRunnerPipeline.adapt_motion, DreamRunnerPipeline.adapt_character = _adapt_config, _adapt_motion, _adapt_character
 
-# %% ../nbs/40_pipeline.ipynb #bfd0b0ed
+# %% ../nbs/40_pipeline.ipynb #4d8f5602
 def _use_adapters(self, keys:dict, files:dict, gated:bool, slots=None):
     "Activate the adapters `keys` ({name: key}) from `files` ({name: LoRA path}), gated by `slots` when `gated`."
     tr = self.video.transformer
@@ -293,7 +298,7 @@ def _generate_scene(self, scene:Scene, st:StorySettings, adapters:dict=None, fil
     self.video.set_progress_bar_config(disable=not progress, leave=False)
     try:
         return scene_frames(self.video, scene, st.height, st.width, st.num_frames, st.sr3ai, st.steps, st.guidance,
-                            st.seed if seed is None else seed)
+                            st.seed if seed is None else seed, self.mask_backend)
     except torch.OutOfMemoryError:
         raise PipelineError(f'out of memory generating {st.height}x{st.width}x{st.num_frames}: call enable_model_cpu_offload() and '
                             'enable_vae_tiling() (--offload --tiling), or use fewer frames or a smaller size') from None

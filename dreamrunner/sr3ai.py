@@ -12,11 +12,11 @@ import matplotlib.pyplot as plt
 from .plan import PlanError, Scene
 
 # %% auto #0
-__all__ = ['LORA_TARGETS', 'TokenGrid', 'key_frame_of_latent_frames', 'box_cells', 'Slots', 'scene_slots', 'region_mask',
-           'draw_mask', 'draw_slot_owners', 'slot_mask_mod', 'flex_block_mask', 'SR3AIAttnProcessor', 'install_sr3ai',
-           'adapter_targets', 'region_lora_config', 'caption_has_key', 'slot_gate', 'RegionAdapters',
-           'save_region_adapter', 'load_region_adapter', 'encode_slots', 'pipeline_grid', 'sr3ai_inputs',
-           'scene_frames', 'AttentionRecorder', 'draw_attention', 'attention_explorer']
+__all__ = ['LORA_TARGETS', 'MASK_BACKENDS', 'TokenGrid', 'key_frame_of_latent_frames', 'box_cells', 'Slots', 'scene_slots',
+           'region_mask', 'draw_mask', 'draw_slot_owners', 'slot_mask_mod', 'flex_block_mask', 'SR3AIAttnProcessor',
+           'flex_attention_on', 'install_sr3ai', 'adapter_targets', 'region_lora_config', 'caption_has_key',
+           'slot_gate', 'RegionAdapters', 'save_region_adapter', 'load_region_adapter', 'encode_slots', 'pipeline_grid',
+           'mask_backend', 'sr3ai_inputs', 'scene_frames', 'AttentionRecorder', 'draw_attention', 'attention_explorer']
 
 # %% ../nbs/10_sr3ai.ipynb #139e42e0
 def _cfg(config, key, default=None):
@@ -162,7 +162,7 @@ def flex_block_mask(slots:Slots, device='cpu', block_size:int=128):
     slots = Slots(slots.captions, slots.regions.to(device), slots.grid)
     return create_block_mask(slot_mask_mod(slots), None, None, slots.seq_len, slots.seq_len, device=device, BLOCK_SIZE=block_size)
 
-# %% ../nbs/10_sr3ai.ipynb #4617d50e
+# %% ../nbs/10_sr3ai.ipynb #c1311928
 import torch.nn.functional as F
 from diffusers.models.embeddings import apply_rotary_emb
 
@@ -192,9 +192,16 @@ def _masked_attention(q, k, v, mask, L):
             raise ValueError(f'sr3ai_mask is for {mask.shape[-1]} tokens but the joint sequence has {L}: '
                              'build it from slots of the same grid and text length per slot')
         return F.scaled_dot_product_attention(q, k, v, attn_mask=mask.to(q.device))
-    from torch.nn.attention.flex_attention import flex_attention
     if mask.shape[-2:] != (L, L): raise ValueError(f'sr3ai_mask is for {mask.shape[-1]} tokens but the joint sequence has {L}')
-    return flex_attention(q, k, v, block_mask=mask)
+    return flex_attention_on(q.device)(q, k, v, block_mask=mask)
+
+_compiled_flex = {}
+def flex_attention_on(device):
+    "FlexAttention for `device`: compiled once on a GPU (the fused kernel; eager flex scores all L x L pairs), eager elsewhere."
+    from torch.nn.attention.flex_attention import flex_attention
+    if torch.device(device).type != 'cuda': return flex_attention  # CPU compilation needs a C++ toolchain and minutes
+    if 'cuda' not in _compiled_flex: _compiled_flex['cuda'] = torch.compile(flex_attention, dynamic=False)
+    return _compiled_flex['cuda']
 
 # %% ../nbs/10_sr3ai.ipynb #8dffe924
 def _hook_patch_embed(patch_embed, n_text:int) -> list:
@@ -300,7 +307,7 @@ def load_region_adapter(transformer, path, name:str=None) -> str:
     transformer.load_lora_adapter(str(path.parent), weight_name=path.name, adapter_name=name, prefix='transformer')
     return name
 
-# %% ../nbs/10_sr3ai.ipynb #38a50835
+# %% ../nbs/10_sr3ai.ipynb #6b4ad4a4
 def encode_slots(pipe, slots:Slots, negative_prompt:str='', device=None) -> tuple:
     "Prompt and negative-prompt embeddings `[1, n_slots * text_len, D]`, each slot's caption encoded on its own."
     pos, neg = pipe.encode_prompt(list(slots.captions), [negative_prompt] * slots.n_slots, do_classifier_free_guidance=True,
@@ -312,26 +319,34 @@ def pipeline_grid(pipe, height:int, width:int, num_frames:int) -> TokenGrid:
     return TokenGrid.from_config(pipe.transformer.config, height, width, num_frames, pipe.vae_scale_factor_spatial,
                                  pipe.vae_scale_factor_temporal, text_len=pipe.transformer.config.max_text_seq_length)
 
-def sr3ai_inputs(pipe, scene:Scene, height:int, width:int, num_frames:int, mask:str='dense', negative_prompt:str='') -> dict:
+MASK_BACKENDS = ('auto', 'dense', 'flex')
+
+def mask_backend(mask:str, device) -> str:
+    "'dense' or 'flex' for `mask` on `device`: 'auto' picks FlexAttention on a GPU and the dense mask elsewhere."
+    if mask not in MASK_BACKENDS: raise ValueError(f"mask must be one of {', '.join(map(repr, MASK_BACKENDS))}, got {mask!r}")
+    if mask != 'auto': return mask
+    return 'flex' if torch.device(device).type == 'cuda' else 'dense'
+
+def sr3ai_inputs(pipe, scene:Scene, height:int, width:int, num_frames:int, mask:str='auto', negative_prompt:str='') -> dict:
     "Keyword arguments for `pipe(...)` that generate `scene` with SR3AI (after `install_sr3ai(pipe.transformer)`)."
-    if mask not in ('dense', 'flex'): raise ValueError(f"mask must be 'dense' or 'flex', got {mask!r}")
-    slots = scene_slots(scene, pipeline_grid(pipe, height, width, num_frames))
     device = pipe._execution_device
+    mask = mask_backend(mask, device)
+    slots = scene_slots(scene, pipeline_grid(pipe, height, width, num_frames))
     pos, neg = encode_slots(pipe, slots, negative_prompt, device)
     m = region_mask(slots).to(device) if mask == 'dense' else flex_block_mask(slots, device=device)
     return dict(prompt_embeds=pos, negative_prompt_embeds=neg, height=height, width=width, num_frames=num_frames,
                 attention_kwargs={'sr3ai_mask': m})
 
-# %% ../nbs/10_sr3ai.ipynb #dc94c2ae
+# %% ../nbs/10_sr3ai.ipynb #7343b9dc
 @torch.no_grad()
 def scene_frames(pipe, scene:Scene, height:int, width:int, num_frames:int, sr3ai:bool=True, steps:int=50, guidance:float=6.0,
-                 seed:int=0) -> np.ndarray:
+                 seed:int=0, mask:str='auto') -> np.ndarray:
     "uint8 frames [T, H, W, 3] of `scene`: with SR3AI, or (the ablation) from one prompt of all its captions with plain attention."
     from diffusers.models.attention_processor import CogVideoXAttnProcessor2_0
     kw = dict(num_inference_steps=steps, guidance_scale=guidance, output_type='np', generator=torch.Generator().manual_seed(seed))
     if sr3ai:
         install_sr3ai(pipe.transformer)
-        out = pipe(**sr3ai_inputs(pipe, scene, height, width, num_frames), **kw)
+        out = pipe(**sr3ai_inputs(pipe, scene, height, width, num_frames, mask), **kw)
     else:
         pipe.transformer.set_attn_processor(CogVideoXAttnProcessor2_0())
         out = pipe(' and '.join(scene.captions), height=height, width=width, num_frames=num_frames,
