@@ -177,7 +177,7 @@ def save_references(folder, name:str, images:list) -> list:
     for p, im in zip(paths, images): Image.fromarray(np.asarray(im, np.uint8)).save(p)
     return paths
 
-# %% ../nbs/40_pipeline.ipynb #fb1b0542
+# %% ../nbs/40_pipeline.ipynb #e9aba85c
 def _motions(story:Story) -> list:
     "Distinct non-static motions of the story's plans, in order of first appearance."
     return list(dict.fromkeys(r.motion for s in story.scenes for kf in s.key_frames for r in kf.regions if not r.is_static))
@@ -205,6 +205,10 @@ class DreamRunnerPipeline:
     def to(self, *args, **kwargs) -> DreamRunnerPipeline: self.video.to(*args, **kwargs); return self
     def enable_model_cpu_offload(self, *args, **kwargs): self.video.enable_model_cpu_offload(*args, **kwargs)
     def enable_vae_tiling(self): self.video.vae.enable_tiling()
+    def _attention(self, st) -> str:
+        "The attention a scene gets: 'dense' or 'flex' SR3AI, or 'plain' without SR3AI (kept in run.json)."
+        from dreamrunner.sr3ai import mask_backend
+        return mask_backend(self.mask_backend, self.device) if st.sr3ai else 'plain'
     def set_mask_backend(self, mask:str='auto'):
         "SR3AI's mask in attention: 'dense' (SDPA), 'flex' (FlexAttention) or 'auto' (flex on a GPU); the video is the same."
         from dreamrunner.sr3ai import mask_backend
@@ -305,7 +309,7 @@ def _generate_scene(self, scene:Scene, st:StorySettings, adapters:dict=None, fil
 
 DreamRunnerPipeline._use_adapters, DreamRunnerPipeline.generate_scene = _use_adapters, _generate_scene
 
-# %% ../nbs/40_pipeline.ipynb #8f00ac1d
+# %% ../nbs/40_pipeline.ipynb #5fa73648
 @dataclass
 class StoryVideo:
     "A generated story: its plan, a clip per scene, the stitched frames, and the run folder (if any)."
@@ -388,7 +392,7 @@ def _call(self, story, out=None, settings:StorySettings=None, references:dict=No
             clip = self.generate_scene(scene, st, adapters, files, seed=st.seed + i, progress=progress)
             if run is not None:
                 run.save_clip(f'scene_{i:02d}', clip); write_video(clip, run.path/f'scene_{i:02d}.mp4', st.fps, scale=max(1, 320 // st.width))
-            s.info = dict(adapters=sorted(_scene_keys(scene, adapters)), frames=len(clip))
+            s.info = dict(adapters=sorted(_scene_keys(scene, adapters)), frames=len(clip), attention=self._attention(st))
             clips.append(clip)
     # 5. stitch
     frames = stitch(clips, st.crossfade)
