@@ -18,11 +18,6 @@ import torch
 ROOT = Path(__file__).resolve().parent.parent
 ATTENTION = ('dense', 'flex', 'plain')   # SR3AI with a dense mask, SR3AI with FlexAttention, no SR3AI
 
-def peak_gb(device) -> float:
-    if device.type == 'cuda': return torch.cuda.max_memory_allocated(device) / 2**30
-    import resource
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 2**20   # process peak so far (Linux kB)
-
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument('--variant', default='2b', choices=('2b', '5b'))
@@ -35,6 +30,7 @@ def main():
     ap.add_argument('--tiling', action='store_true', help='VAE tiling')
     args = ap.parse_args()
     warnings.filterwarnings('ignore', message='.*flex_attention.*')   # eager FlexAttention on the CPU warns each call
+    from dreamrunner.adapt import peak_memory_gb
     from dreamrunner.pipeline import DreamRunnerPipeline
     from dreamrunner.sr3ai import pipeline_grid, scene_slots
     from dreamrunner.tiny import full_size_pipeline
@@ -57,7 +53,7 @@ def main():
         t0 = time.perf_counter()
         clip = dr.generate_scene(scene, run, progress=False)
         if dev.type == 'cuda': torch.cuda.synchronize(dev)
-        rows[kind] = (time.perf_counter() - t0, peak_gb(dev))
+        rows[kind] = (time.perf_counter() - t0, peak_memory_gb())
         assert clip.shape == (st.num_frames, st.height, st.width, 3), clip.shape
     base = rows.get('plain')
     print('| attention | s per scene | s per step | peak GB | time / plain | memory / plain |')
