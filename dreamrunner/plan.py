@@ -310,16 +310,25 @@ def story_schema() -> dict:
                     'scenes': {'type': 'array', 'items': scene, 'minItems': 1}}, ['title', 'scenes'])}
 
 # %% ../nbs/00_plan.ipynb #cae41ffe
-_BG_RE = re.compile(r'^\s*Background\s*:\s*(.*?)\s*$', re.M)
-_FRAME_RE = re.compile(r'^\s*Frame_(\d+)\s*:\s*(.*?)\s*$', re.M)
+_BG_LINE = re.compile(r'^Background\s*:\s*(.*?)\s*$')
+_FRAME_LINE = re.compile(r'^Frame_(\d+)\s*:\s*(.*?)\s*$')
+_FENCE_LINE = re.compile(r'^```[\w-]*$')
+_LITERAL_BREAK = re.compile(r'\\n(?=\s*(?:Background\s*:|Frame_\d+\s*:|"?\s*$))')
 
-def _unwrap(text:str) -> str:
-    "Drop reasoning before the last `*Plan*` and one pair of surrounding quotes."
-    text = text.strip()
-    if '*Plan*' in text: text = text.rsplit('*Plan*', 1)[1].strip()
-    if text.startswith('"'): text = text[1:]
-    if text.endswith('"'): text = text[:-1]
-    return text.strip()
+def _line_breaks(text:str) -> str:
+    "Real line breaks for the literal two-character `\\n` separators some plans carry."
+    if '\n' not in text: return text.replace('\\n', '\n')  # one line: every literal \n separates lines
+    return _LITERAL_BREAK.sub('\n', text)                   # real lines too: a \n before a header or the end
+
+def _plan_lines(text:str) -> list:
+    "(line number, stripped line) of the plan: after the last `*Plan*`, without blank and fence lines or outer quotes."
+    lines = list(enumerate(_line_breaks(text).split('\n'), 1))
+    starts = [k for k, (_, l) in enumerate(lines) if '*Plan*' in l]
+    if starts: lines = [(lines[starts[-1]][0], lines[starts[-1]][1].rsplit('*Plan*', 1)[1])] + lines[starts[-1] + 1:]
+    lines = [(n, l.strip()) for n, l in lines if l.strip() and not _FENCE_LINE.match(l.strip())]
+    if lines and lines[0][1].startswith('"'): lines[0] = (lines[0][0], lines[0][1][1:].strip())
+    if lines and lines[-1][1].endswith('"'): lines[-1] = (lines[-1][0], lines[-1][1][:-1].strip())
+    return [(n, l) for n, l in lines if l]
 
 def _parse_regions(body:str, where:str) -> KeyFrame:
     try: items = ast.literal_eval('[' + body + ']')
@@ -334,13 +343,37 @@ def _parse_regions(body:str, where:str) -> KeyFrame:
         regions.append(Region(*it[0], tuple(it[1])))
     return KeyFrame(regions)
 
+def _reads(lines:list) -> bool:
+    try: _parse_regions(' '.join(t for _, t in lines), ''); return True
+    except PlanParseError: return False
+
+def _frame_regions(number:int, lines:list) -> KeyFrame:
+    "The regions of `Frame_<number>` from its lines: the `Frame_k:` line's rest, then any continuation lines."
+    name = f'Frame_{number}'
+    where = name if len(lines) == 1 else _at(name, f'lines {lines[0][0]}-{lines[-1][0]}')
+    try: return _parse_regions(' '.join(t for _, t in lines), where)  # a caption wrapped over two lines gets a space
+    except PlanParseError:
+        # when the frame reads up to some line, that line is the one that is not more of its regions
+        good = [j for j in range(1, len(lines)) if _reads(lines[:j])]
+        if not good: raise
+        n, t = lines[good[-1]]
+        raise PlanParseError(f'cannot read line {n} as more of its regions: {t[:80]!r}', name) from None
+
 def parse_plan_text(text:str) -> Scene:
     "Read one scene's fine-grained plan in the official `Background:` / `Frame_k:` text format."
     if not isinstance(text, str) or not text.strip(): raise PlanParseError('plan text is empty')
-    text = _unwrap(text)
-    bg = _BG_RE.search(text)
-    if bg is None: raise PlanParseError("no 'Background:' line")
-    frames = [(int(m.group(1)), m.group(2)) for m in _FRAME_RE.finditer(text)]
+    background, frames = None, []  # frames: (number, [(line number, text), ...])
+    for n, line in _plan_lines(text):
+        bg, frame = _BG_LINE.match(line), _FRAME_LINE.match(line)
+        if bg:
+            if background is not None: raise PlanParseError("a second 'Background:' line", f'line {n}')
+            background = bg.group(1)
+        elif frame: frames.append((int(frame.group(1)), [(n, frame.group(2))]))
+        elif frames: frames[-1][1].append((n, line))  # the last frame's regions go on
+        elif background is not None:
+            raise PlanParseError(f"{line[:80]!r} is neither a 'Frame_k:' line nor part of one", f'line {n}')
+        # prose before the first header (a model's preamble) is skipped
+    if background is None: raise PlanParseError("no 'Background:' line")
     if not frames: raise PlanParseError("no 'Frame_1:' line")
     numbers = [n for n, _ in frames]
     for want, (n, _) in enumerate(frames, 1):
@@ -348,7 +381,7 @@ def parse_plan_text(text:str) -> Scene:
             missing = sorted(set(range(1, max(numbers) + 1)) - set(numbers))
             problem = f'Frame_{missing[0]} is missing' if missing else f'Frame_{n} appears twice'
             raise PlanParseError(f'{problem} (found {", ".join(f"Frame_{k}" for k in numbers)})')
-    return Scene(bg.group(1), [_parse_regions(body, f'Frame_{n}') for n, body in frames])
+    return Scene(background, [_frame_regions(n, lines) for n, lines in frames])
 
 def _region_text(r:Region) -> str: return json.dumps([[r.entity, r.motion, r.caption], list(r.box)], ensure_ascii=False)
 
@@ -362,16 +395,32 @@ Scene.to_text = _to_text
 Scene.from_text = staticmethod(parse_plan_text)
 
 # %% ../nbs/00_plan.ipynb #578400e3
-def read_official_plans(path) -> dict:
-    "`{video name: Scene}` from a JSON-lines file of `[\"NNNN.mp4\", \"<plan text>\"]` rows."
-    plans = {}
+def _official_row(line:str) -> tuple:
+    "(video name, plan text) of one `[\"NNNN.mp4\", \"<plan text>\"]` row."
+    try: row = json.loads(line)
+    except json.JSONDecodeError as e: raise PlanParseError(f'not a ["name", "plan"] row: {e}') from None
+    if not (isinstance(row, list) and len(row) == 2 and all(isinstance(v, str) for v in row)):
+        raise PlanParseError(f'not a ["name", "plan"] row: {line[:60]!r}')
+    return tuple(row)
+
+def read_official_plans(path, errors:str='raise'):
+    """`{video name: Scene}` from a JSON-lines file of `["NNNN.mp4", "<plan text>"]` rows.
+    `errors='raise'` stops at the first bad row; `errors='collect'` reads every row and returns
+    `(plans, bad)`, `bad` holding `(line number, video name or None, message)` for each bad row."""
+    if errors not in ('raise', 'collect'): raise ValueError(f"errors must be 'raise' or 'collect', got {errors!r}")
+    plans, bad, first = {}, [], {}
     for i, line in enumerate(Path(path).read_text(encoding='utf-8').splitlines(), 1):
         if not line.strip(): continue
-        try: name, text = json.loads(line)
-        except (json.JSONDecodeError, ValueError) as e: raise PlanParseError(f'not a ["name", "plan"] row: {e}', f'{path}:{i}') from None
-        try: plans[name] = parse_plan_text(text)
-        except PlanParseError as e: raise PlanParseError(e.problem, _at(f'{path}:{i} ({name})', e.where)) from None
-    return plans
+        name = None
+        try:
+            name, text = _official_row(line)
+            if name in first: raise PlanParseError(f'{name} appears twice (first on line {first[name]})')
+            first[name] = i
+            plans[name] = parse_plan_text(text)
+        except PlanParseError as e:
+            if errors == 'raise': raise PlanParseError(e.problem, _at(f'{path}:{i}' + (f' ({name})' if name else ''), e.where)) from None
+            bad.append((i, name, str(e)))
+    return plans if errors == 'raise' else (plans, bad)
 
 # %% ../nbs/00_plan.ipynb #48f073ba
 def repair_boxes(scene:Scene, where:str='scene') -> tuple:
