@@ -80,23 +80,9 @@ def draw_story(story:Story, aspect:float=1.5, panel:float=1.8):
     return fig
 
 # %% ../nbs/01_draw.ipynb #79e87754
-def _lerp_box(a, b, w): return tuple((1 - w) * p + w * q for p, q in zip(a, b))
-
 def regions_at(scene:Scene, t:float) -> list:
-    "Regions at clip time `t` in [0, 1): the owning key frame's, boxes interpolated towards the neighbour's."
-    K = len(scene.key_frames)
-    k = min(max(int(t * K), 0), K - 1)
-    offset = t * K - (k + 0.5)  # < 0: between the previous middle and ours; > 0: towards the next one
-    j = k + (1 if offset > 0 else -1)
-    if not 0 <= j < K: return list(scene.key_frames[k].regions)
-    neighbour = {r.name: r for r in scene.key_frames[j].regions}
-    out = []
-    for r in scene.key_frames[k].regions:
-        other = neighbour.get(r.name)
-        # |offset| <= 1/2: at the border between two key frames both sides give the mean box
-        box = _lerp_box(r.box, other.box, abs(offset)) if other else r.box
-        out.append(Region(r.entity, r.motion, r.caption, box))
-    return out
+    "Same as `scene.regions_at(t)`; kept for modules that still import it from here."
+    return scene.regions_at(t)
 
 # %% ../nbs/01_draw.ipynb #7abed2d2
 def _rgb255(c): return tuple(int(round(255 * v)) for v in c)
@@ -110,7 +96,7 @@ def animatic_frames(scene:Scene, n_frames:int=48, size:tuple=(360, 240)) -> np.n
         t = (f + 0.5) / n_frames
         im = Image.new('RGB', (W, H), (242, 242, 242))
         d = ImageDraw.Draw(im)
-        for r in regions_at(scene, t):
+        for r in scene.regions_at(t):
             x0, y0, x1, y1 = r.box
             c = _rgb255(colors.get(r.caption, (0.3, 0.3, 0.3)))
             d.rectangle([x0 * (W - 1), y0 * (H - 1), x1 * (W - 1), y1 * (H - 1)], outline=c, width=2)

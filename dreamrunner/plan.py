@@ -90,6 +90,8 @@ class Motion:
     def __str__(self): return f"{' & '.join(self.who)}: {self.what}"
 
 # %% ../nbs/00_plan.ipynb #534ebbe4
+def _lerp_box(a, b, w): return tuple((1 - w) * p + w * q for p, q in zip(a, b))
+
 @dataclass
 class Scene:
     "One scene: high-level plan (place, motions, narration) and fine-grained layout (background, key frames)."
@@ -108,6 +110,23 @@ class Scene:
     def captions(self) -> list:
         "Distinct captions in order of first appearance: one SR3AI slot each."
         return list(dict.fromkeys(r.caption for kf in self.key_frames for r in kf.regions))
+
+    def regions_at(self, t:float) -> list:
+        "Regions at clip time `t` in [0, 1): the owning key frame's, boxes interpolated towards the neighbour's."
+        K = len(self.key_frames)
+        if not K: raise PlanError('has no key frames: plan the layout first', 'scene')
+        k = min(max(int(t * K), 0), K - 1)
+        offset = t * K - (k + 0.5)  # < 0: between the previous middle and ours; > 0: towards the next one
+        j = k + (1 if offset > 0 else -1)
+        if not 0 <= j < K: return list(self.key_frames[k].regions)
+        neighbour = {r.name: r for r in self.key_frames[j].regions}
+        out = []
+        for r in self.key_frames[k].regions:
+            other = neighbour.get(r.name)
+            # |offset| <= 1/2: at the border between two key frames both sides give the mean box
+            box = _lerp_box(r.box, other.box, abs(offset)) if other else r.box
+            out.append(Region(r.entity, r.motion, r.caption, box))
+        return out
 
     def check(self, where:str='scene', rules:bool=True) -> Scene:
         "Raise `PlanError` naming the place of the first problem; `rules` adds the layout rules."
