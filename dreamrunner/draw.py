@@ -11,6 +11,7 @@ import matplotlib.pyplot as plt
 from matplotlib.patches import Rectangle
 from PIL import Image, ImageDraw, ImageFont
 from .plan import Region, Scene, Story
+from .files import atomic_path
 
 # %% auto #0
 __all__ = ['caption_colors', 'draw_key_frame', 'draw_key_frames', 'draw_timeline', 'draw_story', 'regions_at', 'animatic_frames',
@@ -109,13 +110,12 @@ def animatic_frames(scene:Scene, n_frames:int=48, size:tuple=(360, 240)) -> np.n
 def write_video(frames:np.ndarray, path, fps:int=8, scale:int=1) -> Path:
     "Write uint8 frames as .mp4 or .gif (atomically), enlarged `scale` times with square pixels."
     import imageio.v2 as iio
-    path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
+    path = Path(path)
+    if path.suffix not in ('.mp4', '.gif'): raise ValueError(f'video path must end in .mp4 or .gif, got {path.name!r}')
     if scale > 1: frames = frames.repeat(scale, 1).repeat(scale, 2)
-    tmp = path.with_name(path.stem + '.tmp' + path.suffix)
-    if path.suffix == '.gif': iio.mimwrite(tmp, list(frames), duration=1000 / fps, loop=0)
-    elif path.suffix == '.mp4': iio.mimwrite(tmp, list(frames), fps=fps, macro_block_size=1, quality=7)
-    else: raise ValueError(f'video path must end in .mp4 or .gif, got {path.name!r}')
-    tmp.replace(path)
+    with atomic_path(path) as tmp:  # the temporary file keeps the suffix, which picks imageio's writer
+        if path.suffix == '.gif': iio.mimwrite(tmp, list(frames), duration=1000 / fps, loop=0)
+        else: iio.mimwrite(tmp, list(frames), fps=fps, macro_block_size=1, quality=7)
     return path
 
 def save_animatic(scene:Scene, path, fps:int=8, n_frames:int=48, size:tuple=(360, 240)) -> Path:

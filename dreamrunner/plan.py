@@ -7,6 +7,7 @@ from __future__ import annotations
 import ast, json, math, re
 from dataclasses import dataclass, field, asdict
 from pathlib import Path
+from .files import atomic_write_text
 
 # %% auto #0
 __all__ = ['BOX_NAMES', 'STATIC_MOTIONS', 'TAG_RE', 'PLAN_FORMAT', 'BOX_SCHEMA', 'REGION_SCHEMA', 'KEY_FRAME_SCHEMA',
@@ -285,11 +286,8 @@ Scene.from_json = staticmethod(lambda text: scene_from_dict(_loads(text, 'scene'
 Story.from_json = staticmethod(lambda text: story_from_dict(_loads(text, 'story')))
 
 def _save(self, path) -> Path:
-    "Write the story as JSON (to a temporary file first, so a crash never leaves half a plan)."
-    path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + '.tmp')
-    tmp.write_text(self.to_json() + '\n', encoding='utf-8'); tmp.replace(path)
-    return path
+    "Write the story as JSON, atomically, so a crash never leaves half a plan."
+    return atomic_write_text(path, self.to_json() + '\n')
 
 def _load(path, check:bool=True) -> Story:
     path = Path(path)
