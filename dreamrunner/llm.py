@@ -93,15 +93,6 @@ def parse_story_reply(text:str) -> Story:
     if _SCENE_LINE.search(text): return parse_story_outline(text)
     return story_from_dict(extract_json(text))
 
-def _outline(self:Story) -> str:
-    "The story's high-level plan in the paper's text format (with title and character lines)."
-    lines = [f'Title: {self.title}'] + [f'Character: {c.name} {c.tag}: {c.looks}' for c in self.characters]
-    lines += [f'Scene {i}: {s.place or s.background} Motions: {", ".join(map(str, s.motions))} Narration: {s.narration}'
-              for i, s in enumerate(self.scenes, 1)]
-    return '\n'.join(lines)
-
-Story.outline = _outline
-
 def parse_layout_reply(text:str) -> Scene:
     "Scene layout from an LLM reply: the official `Background:`/`Frame_k:` text, else JSON with `key_frames`."
     if re.search(r'Background\s*:|Frame_\d', text): return parse_plan_text(text)

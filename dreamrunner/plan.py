@@ -194,6 +194,13 @@ class Story:
     @property
     def tags(self) -> dict: return {c.tag: c for c in self.characters}
 
+    def outline(self) -> str:
+        "The high-level plan in the paper's text format: title and character lines, then one `Scene k:` line a scene."
+        lines = [f'Title: {self.title}'] + [f'Character: {c.name} {c.tag}: {c.looks}' for c in self.characters]
+        lines += [f'Scene {i}: {s.place or s.background} Motions: {", ".join(map(str, s.motions))} Narration: {s.narration}'
+                  for i, s in enumerate(self.scenes, 1)]
+        return '\n'.join(lines)
+
     def check(self, layout:bool=True, rules:bool=True) -> Story:
         "Raise `PlanError` at the first problem; `layout=False` accepts scenes without key frames yet."
         if not isinstance(self.title, str) or not self.title.strip(): raise PlanError('story title is empty')
