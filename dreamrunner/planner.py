@@ -10,7 +10,7 @@ from .plan import (PlanError, PlanParseError, Region, KeyFrame, Scene, Motion, C
 
 # %% auto #0
 __all__ = ['LOCOMOTION', 'MIN_BOX', 'MAX_STEP', 'STEP', 'max_motions', 'parse_story_script', 'is_locomotion', 'layout_warnings',
-           'caption_for', 'split_key_frames', 'layout_scene', 'narrate', 'RulePlanner']
+           'caption_for', 'split_key_frames', 'layout_scene', 'narrate', 'RulePlanner', 'read_story']
 
 # %% ../nbs/02_planner.ipynb #7f56b99d
 _KEY_RE = re.compile(r'^([^:]+?)\s*:\s*(.*)$')
@@ -192,3 +192,16 @@ class RulePlanner:
         story = self.plan_story(text, name)
         story.scenes = [self.plan_scene(story, s) for s in story.scenes]
         return story.check()
+
+# %% ../nbs/02_planner.ipynb #77822878
+def read_story(path, planner) -> Story:
+    "Plan the story file at `path` with `planner`, or load a `plan.json` and lay out its unplanned scenes."
+    path = Path(path)
+    if not path.is_file(): raise PlanParseError(f'no such story file: {path}')
+    if path.suffix == '.json':
+        story = Story.load(path, check=False).check(layout=False)
+        story.scenes = [s if s.key_frames else planner.plan_scene(story, s) for s in story.scenes]
+        return story.check()
+    try: text = path.read_text(encoding='utf-8')
+    except UnicodeDecodeError: raise PlanParseError(f'{path} is not a UTF-8 text file') from None
+    return planner(text, path.name)
