@@ -39,13 +39,13 @@ def main():
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
     import datasets; datasets.disable_progress_bars()
-    from dreamrunner.pipeline import DreamRunnerPipeline, StorySettings, world_references
+    from dreamrunner.pipeline import Adapter, AdapterData, DreamRunnerPipeline, StorySettings, world_references
     from dreamrunner.shapes import CAST, MOTIONS
     from dreamrunner.toymodel import HELD_OUT_CHARACTERS, HELD_OUT_MOTIONS, evaluation_scenes, evaluate, training_cast_and_motions
     from dreamrunner.worldmetrics import identity_accuracy, trajectory_agreement
     cache = Path(tempfile.mkdtemp())
     dr = DreamRunnerPipeline.from_pretrained(args.model, cache_dir=cache/'adapters')
-    st = dr._settings(StorySettings(steps=args.steps, motion_steps=args.adapter_steps, character_steps=args.adapter_steps,
+    st = dr.resolve_settings(StorySettings(steps=args.steps, motion_steps=args.adapter_steps, character_steps=args.adapter_steps,
                                     adapter_lr=args.adapter_lr, rank=args.rank))
     rows = []
 
@@ -63,29 +63,30 @@ def main():
     motion = HELD_OUT_MOTIONS[0]
     cases = [(cast[k % len(cast)], PLACES[k % len(PLACES)]) for k in range(6)]
     res = dr.retrieve(motion)
-    path, _ = dr.adapt_motion(motion, res, st, progress=False)
-    name = path.stem
+    held_out = Adapter('motion', motion, motion)
+    dr.train_adapter(held_out, dr.adapter_data(held_out, None, st), st, progress=False)
     def motion_score(adapters):
         scores = []
         for k, (ch, place) in enumerate(cases):
             cap = f'a {ch.tag} {ch.looks} is {motion}'
             sc = Scene(f'a {place}', [KeyFrame([Region(ch.name, motion, cap, (0.0, 0.0, 1.0, 1.0))]) for _ in range(6)])
-            frames = dr.generate_scene(sc, st, adapters, {name: str(path)}, seed=k, progress=False)
+            frames = dr.generate_scene(sc, st, adapters, seed=k, progress=False)
             truth = render_clip([motion], [ch], place, st.num_frames, (st.width, st.height), k).frames
             scores.append(trajectory_agreement(frames, truth, ch, place, mirror=True))
         return float(np.nanmean(scores))
-    rows.append((f'trajectory agreement, held-out motion {motion!r} ({len(cases)} clips)', motion_score({}), motion_score({name: motion}),
+    rows.append((f'trajectory agreement, held-out motion {motion!r} ({len(cases)} clips)', motion_score([]), motion_score([held_out]),
                  f'no LoRA / motion LoRA on {len(res.selected[:st.clips_per_motion])} retrieved clips'))
 
     # 3. a held-out character across three scenes, without and with its character LoRA
     who = next(c for c in CAST if c.name == HELD_OUT_CHARACTERS[0])
     stories = one_character_scenes(who, [m for m in MOTIONS if m not in HELD_OUT_MOTIONS], 3, 20)
     refs = world_references(stories[0], who.name, (st.height, st.width))
-    cpath, _ = dr.adapt_character(stories[0], who.name, refs, st, progress=False)
+    character = Adapter('character', who.name, who.tag)
+    dr.train_adapter(character, AdapterData(refs, [f'a {stories[0].character(who.name).phrase}']), st, progress=False)
     def identity(adapters):
-        return float(np.mean([identity_accuracy(dr.generate_scene(s.scenes[0], st, adapters, {cpath.stem: str(cpath)}, seed=k, progress=False),
+        return float(np.mean([identity_accuracy(dr.generate_scene(s.scenes[0], st, adapters, seed=k, progress=False),
                                                 s.scenes[0]) for k, s in enumerate(stories)]))
-    rows.append((f'identity of held-out character {who.name!r} over 3 scenes', identity({}), identity({cpath.stem: who.tag}),
+    rows.append((f'identity of held-out character {who.name!r} over 3 scenes', identity([]), identity([character]),
                  f'no LoRA / character LoRA on {len(refs)} references'))
 
     # 4. the 2-scene example story, from nothing (fresh adapter cache)

@@ -40,15 +40,15 @@ def main():
     if args.offload: dr.enable_model_cpu_offload()
     if args.tiling: dr.enable_vae_tiling()
     scene = dr.plan(ROOT/'examples'/'witch_and_cat.story').scenes[0]
-    st = dr._settings(height=args.height, width=args.width, num_frames=args.frames, steps=args.steps)
+    st = dr.resolve_settings(height=args.height, width=args.width, num_frames=args.frames, steps=args.steps)
     slots = scene_slots(scene, pipeline_grid(video, st.height, st.width, st.num_frames))
     print(f'{dr.model_name} on {dev} ({torch.cuda.get_device_name(dev) if dev.type == "cuda" else "CPU"}), {args.dtype}, '
           f'{st.height}x{st.width}x{st.num_frames}, {st.steps} steps with guidance; SR3AI: {slots.n_slots} slots, L = {slots.seq_len}\n')
     rows = {}
     for kind in args.attention:
-        dr.set_mask_backend('dense' if kind == 'plain' else kind)
-        run = dr._settings(st, sr3ai=kind != 'plain')
-        dr.generate_scene(scene, dr._settings(run, steps=1), progress=False)   # warm-up (compiles FlexAttention)
+        dr.set_sr3ai_backend('dense' if kind == 'plain' else kind)
+        run = dr.resolve_settings(st, sr3ai=kind != 'plain')
+        dr.generate_scene(scene, dr.resolve_settings(run, steps=1), progress=False)   # warm-up (compiles FlexAttention)
         if dev.type == 'cuda': torch.cuda.synchronize(dev); torch.cuda.reset_peak_memory_stats(dev)
         t0 = time.perf_counter()
         clip = dr.generate_scene(scene, run, progress=False)

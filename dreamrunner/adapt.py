@@ -11,7 +11,8 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 from tqdm.auto import tqdm
-from .sr3ai import region_lora_config, save_region_adapter
+from .files import atomic_path
+from .sr3ai import add_region_adapter, region_lora_config, save_region_adapter
 
 # %% auto #0
 __all__ = ['debias', 'temporal_loss', 'prepare_clip', 'encode_clip', 'encode_caption', 'TrainingError', 'AdaptConfig', 'Adapter',
@@ -88,8 +89,9 @@ class Adapter:
         self.tr.requires_grad_(False)
         n = self.tr.config.num_layers
         torch.manual_seed(c.seed)  # LoRA initialisation and dropout: the same adapter whatever ran before in this process
-        self.tr.add_adapter(region_lora_config(n, kind, c.rank, c.dropout), adapter_name=name)
-        for a in self.appearance: self.tr.add_adapter(region_lora_config(n, 'character', c.rank, c.dropout), adapter_name=a)
+        add_region_adapter(self.tr, region_lora_config(n, kind, c.rank, c.dropout), name)
+        for a in self.appearance: add_region_adapter(self.tr, region_lora_config(n, 'character', c.rank, c.dropout), a)
+        self.tr.enable_lora()   # a generation without adapters may have switched LoRA layers off
         if c.gradient_checkpointing: self.tr.enable_gradient_checkpointing()
         self.tr.train()
         params = _adapter_params(self.tr, name) + [p for a in self.appearance for p in _adapter_params(self.tr, a)]
@@ -155,8 +157,7 @@ def _save_checkpoint(self):
     state = dict(step=self.step, losses=self.losses, config=asdict(self.cfg), optimizer=self.opt.state_dict(),
                  generator=self.gen.get_state(), torch_rng=torch.get_rng_state(),
                  adapters={a: get_peft_model_state_dict(self.tr, adapter_name=a) for a in [self.name] + self.appearance})
-    tmp = self._checkpoint_path().with_suffix('.tmp')
-    torch.save(state, tmp); tmp.replace(self._checkpoint_path())
+    with atomic_path(self._checkpoint_path()) as tmp: torch.save(state, tmp)
 
 def _load_checkpoint(self) -> bool:
     p = self._checkpoint_path()

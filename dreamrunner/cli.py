@@ -4,52 +4,48 @@
 
 # %% ../nbs/90_cli.ipynb #78ed0428
 from __future__ import annotations
-import json, sys, time
+import json, os, signal, sys, time
 from pathlib import Path
 import matplotlib
 from fastcore.script import anno_parser, Param, store_true
 from .plan import PlanError, PlanParseError, Story
 from .llm import LLMError, get_planner, PLANNERS
-from .planner import layout_warnings
+from .planner import layout_warnings, read_story
 
 # %% auto #0
-__all__ = ['DTYPES', 'MASK_BACKENDS', 'COMMANDS', 'read_story', 'write_plan', 'plan', 'train', 'run', 'evaluate', 'main']
-
-# %% ../nbs/90_cli.ipynb #2cb7da6e
-def read_story(path, planner) -> Story:
-    "Plan the story file at `path` with `planner`, or load a `plan.json` and lay out its unplanned scenes."
-    path = Path(path)
-    if not path.is_file(): raise PlanParseError(f'no such story file: {path}')
-    if path.suffix == '.json':
-        story = Story.load(path, check=False).check(layout=False)
-        story.scenes = [s if s.key_frames else planner.plan_scene(story, s) for s in story.scenes]
-        return story.check()
-    try: text = path.read_text(encoding='utf-8')
-    except UnicodeDecodeError: raise PlanParseError(f'{path} is not a UTF-8 text file') from None
-    return planner(text, path.name)
+__all__ = ['DTYPES', 'SR3AI_BACKENDS', 'CACHE_HELP', 'COMMANDS', 'write_plan', 'planner_for', 'plan', 'train', 'CLIError',
+           'check_device', 'quiet_libraries', 'run', 'set_threads', 'evaluate', 'vocabulary', 'main']
 
 # %% ../nbs/90_cli.ipynb #7601b997
 def write_plan(story:Story, out, animatic:bool=True, fps:int=8) -> list:
     "Write `plan.json`, figures, per-scene plan text and animatics of `story` into folder `out`."
     import matplotlib.pyplot as plt
+    from dreamrunner.files import atomic_path, atomic_write_text
     from dreamrunner.draw import draw_story, draw_key_frames, draw_timeline, save_animatic
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
     written = [story.save(out/'plan.json')]
     def fig(f, name):
-        f.savefig(out/name, dpi=100); plt.close(f); written.append(out/name)
+        with atomic_path(out/name) as p: f.savefig(p, dpi=100)
+        plt.close(f); written.append(out/name)
     fig(draw_story(story), 'story.png')
     for i, s in enumerate(story.scenes, 1):
         fig(draw_key_frames(s, title=f'scene {i}: {s.background}'), f'scene_{i:02d}_key_frames.png')
         fig(draw_timeline(s, title=f'scene {i}: captions over key frames'), f'scene_{i:02d}_timeline.png')
-        (out/f'scene_{i:02d}_plan.txt').write_text(s.to_text() + '\n', encoding='utf-8'); written.append(out/f'scene_{i:02d}_plan.txt')
+        written.append(atomic_write_text(out/f'scene_{i:02d}_plan.txt', s.to_text() + '\n'))
         if animatic: written += [save_animatic(s, out/f'scene_{i:02d}_animatic.{ext}', fps=fps) for ext in ('mp4', 'gif')]
     return written
 
 # %% ../nbs/90_cli.ipynb #258be18e
+def planner_for(llm:str='rule', llm_model:str=None, base_url:str=None, **kw):
+    "The planner of the `--llm`, `--llm_model` and `--base_url` options, checked before any work."
+    if llm == 'rule' and (llm_model or base_url):
+        raise LLMError(f"--{'llm_model' if llm_model else 'base_url'} is for an LLM planner: add --llm openai or --llm transformers")
+    return get_planner(llm, model=llm_model, base_url=base_url, **kw)
+
 def plan(story:str,                              # story script (.story/.txt) or plan.json
          out:str=None,                           # output folder (default: runs/<story name>)
          llm:Param('planner backend', str, choices=PLANNERS)='rule',
-         model:str=None,                         # LLM model name (openai) or local model folder (transformers)
+         llm_model:str=None,                     # LLM model name (openai) or local model folder (transformers)
          base_url:str=None,                      # OpenAI-compatible server URL, e.g. http://localhost:8000/v1
          key_frames:int=6,                       # key frames per scene
          max_tries:int=3,                        # LLM replies to try per planning step
@@ -58,7 +54,7 @@ def plan(story:str,                              # story script (.story/.txt) or
     "Plan a story: write plan.json, plan pictures and animatics."
     matplotlib.use('Agg')
     t0, path = time.time(), Path(story)
-    planner = get_planner(llm, model=model, base_url=base_url, n_key_frames=key_frames, max_tries=max_tries)
+    planner = planner_for(llm, llm_model, base_url, n_key_frames=key_frames, max_tries=max_tries)
     s = read_story(path, planner)
     out = Path(out) if out else Path('runs')/path.stem
     written = write_plan(s, out, animatic=not no_animatic)
@@ -84,7 +80,29 @@ def train(out:str='runs/toymodel',        # folder for checkpoints and the finis
 
 # %% ../nbs/90_cli.ipynb #cab827c4
 DTYPES = ('float32', 'float16', 'bfloat16')
-MASK_BACKENDS = ('auto', 'dense', 'flex')   # as in dreamrunner.sr3ai, which this light module does not import
+SR3AI_BACKENDS = ('auto', 'dense', 'flex')   # as in dreamrunner.sr3ai, which this light module does not import
+class CLIError(ValueError):
+    "A command-line option that cannot work; said in one line."
+
+CACHE_HELP = ('Adapters are cached in $DREAMRUNNER_CACHE/adapters (default ~/.cache/dreamrunner/adapters; about 120 MB for the '
+              'example stories; delete it to free the space). `dreamrunner vocabulary` lists what the embedded model knows.')
+
+def check_device(device:str=None, dtype:str='float32', offload:bool=False):
+    "Refuse a device this machine lacks, half precision on the CPU, and offload without a GPU; before the model is loaded."
+    import torch
+    try: kind = torch.device(device or 'cpu').type
+    except RuntimeError: raise CLIError(f"device must be a torch device such as cpu, cuda or cuda:1; got {device!r}") from None
+    if kind == 'cuda' and not torch.cuda.is_available(): raise CLIError(f'device {device!r}: this machine has no CUDA GPU (use --device cpu)')
+    if kind == 'mps' and not torch.backends.mps.is_available(): raise CLIError(f'device {device!r}: this machine has no MPS GPU')
+    if offload and not torch.cuda.is_available(): raise CLIError('--offload moves the model between a CUDA GPU and the CPU; this machine has no CUDA GPU')
+    if dtype == 'float16' and kind == 'cpu' and not offload: raise CLIError('dtype float16 needs a GPU; on the CPU use float32 (or bfloat16)')
+
+def quiet_libraries():
+    "No loading bars or info logs from diffusers, transformers, datasets and the hub."
+    import datasets, diffusers, transformers
+    diffusers.utils.logging.disable_progress_bar(); diffusers.utils.logging.set_verbosity_error()
+    transformers.utils.logging.disable_progress_bar(); transformers.utils.logging.set_verbosity_error()
+    datasets.disable_progress_bars()
 
 def run(story:str,                              # story script (.story/.txt) or plan.json
         out:str=None,                           # run folder (default: runs/<story name>)
@@ -106,36 +124,56 @@ def run(story:str,                              # story script (.story/.txt) or 
         no_sr3ai:store_true=False,              # plain attention, one prompt per scene (the ablation)
         no_retrieval:store_true=False,          # no motion adapters
         no_characters:store_true=False,         # no character adapters
+        strict:store_true=False,                # a motion without retrieved clips is an error, not a warning
+        any_story:store_true=False,             # go on with characters, places or motions the model does not know
         dtype:Param('weights dtype', str, choices=DTYPES)='float32',
         device:str=None,                        # e.g. cuda (default: cpu)
+        threads:int=None,                       # CPU threads for torch (default: 1, or $OMP_NUM_THREADS)
         offload:store_true=False,               # model CPU offload (a GPU with little memory)
         tiling:store_true=False,                # VAE tiling (large frames)
-        mask:Param('SR3AI attention: dense mask, FlexAttention, or auto (flex on a GPU)', str, choices=MASK_BACKENDS)='auto',
-        force:store_true=False,                 # redo the run folder from scratch
-        quiet:store_true=False):                # no progress bars
-    "Generate a story video: plan, retrieve, adapt, SR3AI scenes, stitch (resumable)."
+        attention:Param('SR3AI attention kernel: dense mask, FlexAttention, or auto (flex on a GPU)', str, choices=SR3AI_BACKENDS)='auto',
+        force:store_true=False,                 # redo the run folder (removes only the files an earlier run there wrote)
+        quiet:store_true=False):                # no progress bars or library logs
+    "Generate a story video: plan, retrieve, adapt, SR3AI scenes, stitch (resumable: run the same command again)."
+    t0, path = time.time(), Path(story)
+    out = Path(out) if out else Path('runs')/path.stem
+    threads = set_threads(threads)
+    check_device(device, dtype, offload)
+    planner = planner_for(llm, llm_model, base_url)
+    import torch
     from dreamrunner.pipeline import DreamRunnerPipeline
     from dreamrunner.videodb import VideoDB
     matplotlib.use('Agg')
-    t0, path = time.time(), Path(story)
-    planner = get_planner(llm, model=llm_model, base_url=base_url)
+    if quiet or model is None: quiet_libraries()   # the embedded model loads in a blink: no loading bars
     lib = VideoDB.load(library) if library else None
-    import torch
     pipe = DreamRunnerPipeline.from_pretrained(model, torch_dtype=None if dtype == 'float32' else getattr(torch, dtype), planner=planner, library=lib)
     if offload: pipe.enable_model_cpu_offload()
     elif device: pipe.to(device)
     if tiling: pipe.enable_vae_tiling()
-    pipe.set_mask_backend(mask)
-    out = Path(out) if out else Path('runs')/path.stem
-    video = pipe(path, out=out, force=force, progress=not quiet, steps=steps, seed=seed, guidance=guidance, height=height, width=width,
-                 num_frames=frames, motion_steps=motion_steps, character_steps=character_steps, crossfade=crossfade, fps=fps,
-                 sr3ai=not no_sr3ai, retrieval=not no_retrieval, characters=not no_characters)
+    pipe.set_sr3ai_backend(attention)
+    settings = dict(steps=steps, seed=seed, guidance=guidance, height=height, width=width, num_frames=frames, motion_steps=motion_steps,
+                    character_steps=character_steps, crossfade=crossfade, fps=fps, sr3ai=not no_sr3ai, retrieval=not no_retrieval,
+                    characters=not no_characters)
+    pipe.check_inputs(path, out, force=force, any_story=any_story, **settings)   # everything, before a file is written
+    video = pipe(path, out=out, force=force, progress=not quiet, strict=strict, any_story=any_story, **settings)
     stages = video.manifest['stages']
-    print(f'{video.story.title}: {len(video.clips)} scenes, {len(video.frames)} frames ({len(video.frames) / fps:.1f} s) in {time.time() - t0:.0f}s')
+    if video.reused: print(f'resumed {out}: reused {", ".join(video.reused)}')
+    print(f'{video.story.title}: {len(video.clips)} scenes, {len(video.frames)} frames ({len(video.frames) / fps:.1f} s) '
+          f'in {time.time() - t0:.0f}s on {threads} thread(s)')
     for note in video.manifest['notes']: print(f'note: {note}')
     print('stage times: ' + ', '.join(f"{k} {v['wall_s']:.1f}s" for k, v in stages.items()))
     print(f'wrote {out/"story.mp4"}, {out/"story.gif"} and {out/"contact_sheet.png"}')
     return video
+
+run.__doc__ += '\n\n' + CACHE_HELP
+
+def set_threads(threads:int=None) -> int:
+    "Set torch's CPU threads: `threads`, else $OMP_NUM_THREADS, else 1 (a tiny model gains nothing from more, and collapses when cores are shared)."
+    import torch
+    n = threads if threads is not None else int(os.environ.get('OMP_NUM_THREADS') or 1)
+    if n < 1: raise CLIError(f'threads must be a whole number >= 1; got {n}')
+    torch.set_num_threads(n)
+    return n
 
 # %% ../nbs/90_cli.ipynb #b7c3cbe2
 def evaluate(folder:str,                            # a finished run folder
@@ -150,31 +188,61 @@ def evaluate(folder:str,                            # a finished run folder
     return res
 
 # %% ../nbs/90_cli.ipynb #bd53136b
-COMMANDS = {'plan': plan, 'run': run, 'eval': evaluate, 'train': train}
+def vocabulary(model:str=None):                 # CogVideoX pipeline folder (default: the embedded Shapes-world model)
+    "List the characters, places and motions a model knows (what `run` accepts without --any_story)."
+    from dreamrunner.pipeline import Vocabulary
+    from dreamrunner.toymodel import toy_model_path
+    folder = Path(model) if model else toy_model_path()
+    if not (folder/'model_index.json').is_file(): raise CLIError(f'{folder} is not a diffusers pipeline folder (no model_index.json)')
+    v = Vocabulary.load(folder)
+    print(v.describe() if v else f'{folder} declares no vocabulary (no vocabulary.json): any story is accepted')
+    return v
+
+COMMANDS = {'plan': plan, 'run': run, 'eval': evaluate, 'vocabulary': vocabulary, 'train': train}
 
 def _usage() -> str:
     return 'usage: dreamrunner COMMAND [options]\n\ncommands:\n' + ''.join(
-        f'  {k:<8}{f.__doc__.splitlines()[0]}\n' for k, f in COMMANDS.items()) + "\n'dreamrunner COMMAND --help' for a command's options"
+        f'  {k:<11}{f.__doc__.splitlines()[0]}\n' for k, f in COMMANDS.items()) + \
+        "\n'dreamrunner COMMAND --help' for a command's options. " + CACHE_HELP
+
+def _underscored(argv:list) -> list:
+    "Accept `--base-url` for `--base_url`: hyphens in option names (never in values) become underscores."
+    return [a.split('=', 1)[0].replace('-', '_').replace('__', '--', 1) + (a[len(a.split('=', 1)[0]):])
+            if a.startswith('--') and len(a) > 2 else a for a in argv]
+
+def _on_sigterm(signum, frame): raise KeyboardInterrupt   # a kill ends like Ctrl-C: stage named, work kept
 
 def main(argv:list=None) -> int:
     "Entry point of the `dreamrunner` console script."
     argv = sys.argv[1:] if argv is None else list(argv)
     if not argv or argv[0] in ('-h', '--help'): print(_usage()); return 0
-    cmd, rest = argv[0], argv[1:]
+    cmd, rest = argv[0], _underscored(argv[1:])
     if cmd not in COMMANDS:
         print(f"dreamrunner: unknown command {cmd!r}\n\n{_usage()}", file=sys.stderr); return 2
     func = COMMANDS[cmd]
     args = vars(anno_parser(func, prog=f'dreamrunner {cmd}').parse_args(rest))
     args.pop('pdb', None); args.pop('xtra', None)
+    previous = signal.signal(signal.SIGTERM, _on_sigterm) if _main_thread() else None
     try: func(**args)
+    except KeyboardInterrupt as e:
+        stage, folder = getattr(e, 'stage', None), getattr(e, 'folder', None)
+        where = f' during {stage}' if stage else ''
+        again = f'; run the same command again to resume (finished stages are kept in {folder})' if folder else ''
+        print(f'dreamrunner {cmd}: interrupted{where}{again}', file=sys.stderr); return 130
     except Exception as e:
         if not isinstance(e, _user_errors()): raise
         print(f'dreamrunner {cmd}: error: {e}', file=sys.stderr); return 1
+    finally:
+        if previous is not None: signal.signal(signal.SIGTERM, previous)
     return 0
 
+def _main_thread() -> bool:
+    import threading
+    return threading.current_thread() is threading.main_thread()
+
 def _user_errors() -> tuple:
-    "Errors that are the user's to fix: one line, no traceback."
-    from dreamrunner.evaluate import EncoderError
-    from dreamrunner.pipeline import PipelineError
-    from dreamrunner.videodb import VideoDBError
-    return (PlanError, LLMError, PipelineError, EncoderError, VideoDBError, FileNotFoundError)
+    "Errors that are the user's to fix: one message, no traceback (modules not loaded cannot have raised theirs)."
+    errors = [PlanError, LLMError, CLIError, FileNotFoundError, PermissionError]
+    for module, name in (('pipeline', 'PipelineError'), ('evaluate', 'EncoderError'), ('videodb', 'VideoDBError')):
+        if f'dreamrunner.{module}' in sys.modules: errors.append(getattr(sys.modules[f'dreamrunner.{module}'], name))
+    return tuple(errors)

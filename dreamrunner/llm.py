@@ -116,9 +116,9 @@ class OpenAIChat:
         self.base_url = base_url or _env('DREAMRUNNER_LLM_BASE_URL', 'OPENAI_BASE_URL')
         self.model = model or _env('DREAMRUNNER_LLM_MODEL')
         self._key = api_key or _env('DREAMRUNNER_LLM_API_KEY', 'OPENAI_API_KEY')
-        if not self.base_url: raise LLMError('no LLM server configured: pass base_url (--base-url) or set DREAMRUNNER_LLM_BASE_URL; '
+        if not self.base_url: raise LLMError('no LLM server configured: pass base_url (--base_url) or set DREAMRUNNER_LLM_BASE_URL; '
                                              'nothing is sent anywhere until one is set')
-        if not self.model: raise LLMError('no LLM model name: pass model (--model) or set DREAMRUNNER_LLM_MODEL')
+        if not self.model: raise LLMError('no LLM model name: pass model (--llm_model) or set DREAMRUNNER_LLM_MODEL')
         self.timeout, self.max_retries, self.backoff, self.temperature, self.structured = timeout, max_retries, backoff, temperature, structured
 
     def __repr__(self): return f'OpenAIChat(model={self.model!r}, base_url={self.base_url!r}, api_key={"***" if self._key else None})'
@@ -246,6 +246,6 @@ def get_planner(llm:str='rule', model:str=None, base_url:str=None, api_key:str=N
     if llm == 'rule': return RulePlanner(n_key_frames)
     if llm == 'openai': return LLMPlanner(OpenAIChat(model, base_url, api_key, timeout=timeout), n_key_frames, max_tries, **kw)
     if llm == 'transformers':
-        if not model: raise LLMError('the transformers backend needs a local model folder: pass model (--model PATH)')
+        if not model: raise LLMError('the transformers backend needs a local model folder: pass model (--llm_model PATH)')
         return LLMPlanner(TransformersChat(model), n_key_frames, max_tries, **kw)
     raise LLMError(f'unknown planner backend {llm!r}; choose one of {", ".join(PLANNERS)}')

@@ -293,7 +293,6 @@ def color_box(frame:np.ndarray, ch:ShapeCharacter) -> tuple:
 
 # %% ../nbs/20_shapes.ipynb #dda5e145
 from .plan import Scene, PlanError, caption_tags
-from .draw import regions_at
 
 def find_place(text:str) -> str:
     "The Shapes-world place a background sentence names (default: meadow)."
@@ -329,7 +328,7 @@ def render_scene(scene:Scene, cast:list=None, n_frames:int=16, size:tuple=(64, 6
     for f in range(n_frames):
         t = (f + 0.5) / n_frames
         im = background.copy()
-        for r in regions_at(scene, t):
+        for r in scene.regions_at(t):
             members, motion = _cast_member(r, cast), _motion_of(r)
             x0, y0, x1, y1 = r.box
             for k, ch in enumerate(members):  # interacting characters share the box side by side

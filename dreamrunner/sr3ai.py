@@ -12,11 +12,12 @@ import matplotlib.pyplot as plt
 from .plan import PlanError, Scene
 
 # %% auto #0
-__all__ = ['LORA_TARGETS', 'MASK_BACKENDS', 'TokenGrid', 'key_frame_of_latent_frames', 'box_cells', 'Slots', 'scene_slots',
+__all__ = ['LORA_TARGETS', 'SR3AI_BACKENDS', 'TokenGrid', 'key_frame_of_latent_frames', 'box_cells', 'Slots', 'scene_slots',
            'region_mask', 'draw_mask', 'draw_slot_owners', 'slot_mask_mod', 'flex_block_mask', 'SR3AIAttnProcessor',
            'flex_attention_on', 'install_sr3ai', 'adapter_targets', 'region_lora_config', 'caption_has_key',
-           'slot_gate', 'RegionAdapters', 'save_region_adapter', 'load_region_adapter', 'encode_slots', 'pipeline_grid',
-           'mask_backend', 'sr3ai_inputs', 'scene_frames', 'AttentionRecorder', 'draw_attention', 'attention_explorer']
+           'slot_gate', 'RegionAdapters', 'save_region_adapter', 'add_region_adapter', 'load_region_adapter',
+           'encode_slots', 'pipeline_grid', 'sr3ai_backend', 'sr3ai_inputs', 'scene_frames', 'AttentionRecorder',
+           'draw_attention', 'attention_explorer']
 
 # %% ../nbs/10_sr3ai.ipynb #139e42e0
 def _cfg(config, key, default=None):
@@ -291,6 +292,7 @@ class RegionAdapters:
         self._hooks, self.gates = [], {}
 
 # %% ../nbs/10_sr3ai.ipynb #8a99bab7
+import contextlib, warnings
 def save_region_adapter(transformer, name:str, folder) -> Path:
     "Save adapter `name` of `transformer` as a diffusers LoRA file `folder/name.safetensors`."
     from diffusers import CogVideoXPipeline
@@ -299,12 +301,23 @@ def save_region_adapter(transformer, name:str, folder) -> Path:
                                         weight_name=f'{name}.safetensors')
     return Path(folder)/f'{name}.safetensors'
 
+@contextlib.contextmanager
+def _several_adapters():
+    "Silence peft's warning that a model holds several adapters: holding several, gated by region, is what SR3AI does."
+    with warnings.catch_warnings():
+        warnings.filterwarnings('ignore', message='Already found a `peft_config`')
+        yield
+
+def add_region_adapter(transformer, config, name:str):
+    "Add a new LoRA adapter `name` to `transformer` beside those it holds."
+    with _several_adapters(): transformer.add_adapter(config, adapter_name=name)
+
 def load_region_adapter(transformer, path, name:str=None) -> str:
     "Load a diffusers LoRA file as adapter `name` (default: the file's stem)."
     path = Path(path)
     if not path.is_file(): raise FileNotFoundError(f'no LoRA file at {path}')
     name = name or path.stem
-    transformer.load_lora_adapter(str(path.parent), weight_name=path.name, adapter_name=name, prefix='transformer')
+    with _several_adapters(): transformer.load_lora_adapter(str(path.parent), weight_name=path.name, adapter_name=name, prefix='transformer')
     return name
 
 # %% ../nbs/10_sr3ai.ipynb #6b4ad4a4
@@ -319,34 +332,38 @@ def pipeline_grid(pipe, height:int, width:int, num_frames:int) -> TokenGrid:
     return TokenGrid.from_config(pipe.transformer.config, height, width, num_frames, pipe.vae_scale_factor_spatial,
                                  pipe.vae_scale_factor_temporal, text_len=pipe.transformer.config.max_text_seq_length)
 
-MASK_BACKENDS = ('auto', 'dense', 'flex')
+SR3AI_BACKENDS = ('auto', 'dense', 'flex')
 
-def mask_backend(mask:str, device) -> str:
-    "'dense' or 'flex' for `mask` on `device`: 'auto' picks FlexAttention on a GPU and the dense mask elsewhere."
-    if mask not in MASK_BACKENDS: raise ValueError(f"mask must be one of {', '.join(map(repr, MASK_BACKENDS))}, got {mask!r}")
-    if mask != 'auto': return mask
+def sr3ai_backend(backend:str, device) -> str:
+    "'dense' (SDPA with a dense mask) or 'flex' (FlexAttention) for `backend` on `device`: 'auto' picks flex on a GPU, dense elsewhere."
+    if backend not in SR3AI_BACKENDS:
+        raise ValueError(f"SR3AI attention backend must be one of {', '.join(map(repr, SR3AI_BACKENDS))}, got {backend!r}")
+    if backend != 'auto': return backend
     return 'flex' if torch.device(device).type == 'cuda' else 'dense'
 
-def sr3ai_inputs(pipe, scene:Scene, height:int, width:int, num_frames:int, mask:str='auto', negative_prompt:str='') -> dict:
-    "Keyword arguments for `pipe(...)` that generate `scene` with SR3AI (after `install_sr3ai(pipe.transformer)`)."
+def sr3ai_inputs(pipe, scene:Scene, height:int, width:int, num_frames:int, backend:str='auto', negative_prompt:str='',
+                 slots:Slots=None) -> dict:
+    "Keyword arguments for `pipe(...)` that generate `scene` (or the given, perhaps edited, `slots`) with SR3AI."
     device = pipe._execution_device
-    mask = mask_backend(mask, device)
-    slots = scene_slots(scene, pipeline_grid(pipe, height, width, num_frames))
+    backend = sr3ai_backend(backend, device)
+    slots = slots if slots is not None else scene_slots(scene, pipeline_grid(pipe, height, width, num_frames))
     pos, neg = encode_slots(pipe, slots, negative_prompt, device)
-    m = region_mask(slots).to(device) if mask == 'dense' else flex_block_mask(slots, device=device)
+    m = region_mask(slots).to(device) if backend == 'dense' else flex_block_mask(slots, device=device)
     return dict(prompt_embeds=pos, negative_prompt_embeds=neg, height=height, width=width, num_frames=num_frames,
                 attention_kwargs={'sr3ai_mask': m})
 
 # %% ../nbs/10_sr3ai.ipynb #7343b9dc
 @torch.no_grad()
 def scene_frames(pipe, scene:Scene, height:int, width:int, num_frames:int, sr3ai:bool=True, steps:int=50, guidance:float=6.0,
-                 seed:int=0, mask:str='auto') -> np.ndarray:
+                 seed:int=0, backend:str='auto', slots:Slots=None, recorder=None) -> np.ndarray:
     "uint8 frames [T, H, W, 3] of `scene`: with SR3AI, or (the ablation) from one prompt of all its captions with plain attention."
+    # `slots`: prepared (or edited) slots instead of the scene's own; `recorder`: an `AttentionRecorder` that captures the maps
     from diffusers.models.attention_processor import CogVideoXAttnProcessor2_0
     kw = dict(num_inference_steps=steps, guidance_scale=guidance, output_type='np', generator=torch.Generator().manual_seed(seed))
     if sr3ai:
         install_sr3ai(pipe.transformer)
-        out = pipe(**sr3ai_inputs(pipe, scene, height, width, num_frames, mask), **kw)
+        if recorder is not None: recorder.install(pipe.transformer)
+        out = pipe(**sr3ai_inputs(pipe, scene, height, width, num_frames, backend, slots=slots), **kw)
     else:
         pipe.transformer.set_attn_processor(CogVideoXAttnProcessor2_0())
         out = pipe(' and '.join(scene.captions), height=height, width=width, num_frames=num_frames,

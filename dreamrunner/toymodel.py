@@ -16,6 +16,7 @@ from transformers import T5Config, T5EncoderModel
 from .tiny import cogvideox_scheduler, tiny_tokenizer
 from .shapes import CAST, MOTIONS, PLACES, render_clip
 from .sr3ai import TokenGrid
+from .files import atomic_path
 
 # %% auto #0
 __all__ = ['HELD_OUT_MOTIONS', 'HELD_OUT_CHARACTERS', 'N_SLOTS', 'TOY_MODEL', 'SHIPPED_WEIGHTS_SHA256', 'ToyConfig',
@@ -23,7 +24,7 @@ __all__ = ['HELD_OUT_MOTIONS', 'HELD_OUT_CHARACTERS', 'N_SLOTS', 'TOY_MODEL', 'S
            'to_video', 'random_crop', 'cosine_lr', 'vae_batch', 'train_vae', 'vae_psnr', 'latent_frame_boxes',
            'pad_slots', 'place_caption', 'sample_slots', 'scene_script', 'random_script', 'plan_sample',
            'encode_slot_texts', 'training_batch', 'train_transformer', 'set_latent_scale', 'train', 'toy_model_path',
-           'weights_digest', 'ship', 'evaluation_scenes', 'evaluate']
+           'weights_digest', 'ship', 'world_vocabulary', 'evaluation_scenes', 'evaluate']
 
 # %% ../nbs/30_toymodel.ipynb #18565a69
 @dataclass
@@ -101,8 +102,7 @@ def to_video(frames:np.ndarray) -> torch.Tensor:
     return torch.from_numpy(frames).permute(3, 0, 1, 2).float() / 127.5 - 1
 
 def _save(state:dict, path:Path):
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix('.tmp'); torch.save(state, tmp); tmp.replace(path)
+    with atomic_path(path) as tmp: torch.save(state, tmp)
 
 def random_crop(x:torch.Tensor, size:int, rng:np.random.Generator) -> torch.Tensor:
     "The same random `size` x `size` window of every clip in a batch [B, C, T, H, W] (the VAE is convolutional)."
@@ -337,7 +337,18 @@ def ship(pipeline_folder, dest=None) -> Path:
     shutil.copytree(src, dest)
     if card: (dest/'README.md').write_text(card)
     if (src.parent/'training.json').exists(): shutil.copy(src.parent/'training.json', dest/'training.json')
+    world_vocabulary().save(dest)   # what the model knows, for checking stories before any work
     return dest
+
+def world_vocabulary():
+    """What the embedded model knows: the Shapes world's cast and places, the motions it was trained on, and the held-out
+    motions it learns at test time from retrieved clips; one character per region (no interaction lines)."""
+    from dreamrunner.pipeline import Vocabulary
+    cast, motions = training_cast_and_motions()
+    return Vocabulary(characters={c.name: c.looks for c in CAST}, places=list(PLACES), motions=motions,
+                      adaptable_motions=list(HELD_OUT_MOTIONS), interactions=False,
+                      note='the embedded Shapes-world model: use Shapes-world characters, places and motions '
+                           '(examples/shapes_friends.story); characters held out of training learn from their reference images')
 
 # %% ../nbs/30_toymodel.ipynb #61a22bdb
 SHIPPED_WEIGHTS_SHA256 = 'd40892fc152b7771a11d1d0ae533b8ad8a81793df555f01f0d25f12ff00be751'

@@ -8,6 +8,7 @@ import csv, json, warnings
 from dataclasses import dataclass
 from pathlib import Path
 import numpy as np
+from .files import atomic_path
 from .shapes import render_clip, CAST, MOTIONS, PLACES
 
 # %% auto #0
@@ -66,12 +67,7 @@ class VideoDB:
         return read_video(self.path(i))[0]
 
     def save(self) -> VideoDB:
-        self.root.mkdir(parents=True, exist_ok=True)
-        tmp = self.root/'table.tmp'
-        self.table.save_to_disk(str(tmp))
-        if (self.root/'table').exists():
-            import shutil; shutil.rmtree(self.root/'table')
-        tmp.rename(self.root/'table')  # a half-written table never replaces a good one
+        with atomic_path(self.root/'table') as tmp: self.table.save_to_disk(str(tmp))   # a half-written table never replaces a good one
         return self
 
     @classmethod

@@ -113,10 +113,10 @@ def test_binary_story_file(tmp_path):
 def test_llm_backends_need_configuration(tmp_path):
     env = {k: v for k, v in os.environ.items() if 'LLM' not in k and not k.startswith('OPENAI')}
     exe = Path(sys.executable).parent/'dreamrunner'
-    r = subprocess.run([str(exe), 'plan', str(EXAMPLES/'fox_journey.story'), '--llm', 'openai', '--model', 'm'],
+    r = subprocess.run([str(exe), 'plan', str(EXAMPLES/'fox_journey.story'), '--llm', 'openai', '--llm_model', 'm'],
                        capture_output=True, text=True, env=env, timeout=60)
     assert r.returncode == 1 and 'no LLM server configured' in r.stderr and 'Traceback' not in r.stderr
-    r = dreamrunner('plan', EXAMPLES/'fox_journey.story', '--llm', 'transformers', '--model', tmp_path/'none')
+    r = dreamrunner('plan', EXAMPLES/'fox_journey.story', '--llm', 'transformers', '--llm_model', tmp_path/'none')
     assert r.returncode == 1 and 'no local model folder' in r.stderr
 
 def test_readme_main_job_tells_the_example_story(tmp_path):
@@ -129,7 +129,7 @@ def test_readme_main_job_tells_the_example_story(tmp_path):
     for name in ('story.mp4', 'story.gif', 'contact_sheet.png', 'plan.json', 'run.json', 'scene_01.mp4', 'scene_02.mp4'):
         assert (out/name).stat().st_size > 0, name
     m = json.loads((out/'run.json').read_text())
-    assert m['model'].startswith('embedded:') and m['stages']['motion:zigzagging']['adapter']
+    assert m['identity']['model'].startswith('embedded:') and m['stages']['motion:zigzagging']['adapter']
     import numpy as np
     frames = np.load(out/'scene_01.npz')['frames']
     assert frames.shape == (9, 80, 80, 3) and frames.std() > 5   # a picture, not a flat frame

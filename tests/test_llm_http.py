@@ -94,7 +94,7 @@ def test_cli_with_the_http_backend(server, tmp_path):
     server.reply('story.json').reply('layout_scene1.json').reply('layout_scene2.json')
     story = tmp_path/'witch.txt'; story.write_text('The witch and her cat.')
     exe = Path(sys.executable).parent/'dreamrunner'
-    r = subprocess.run([str(exe), 'plan', str(story), '--llm', 'openai', '--base_url', server.url, '--model', 'planner-test',
+    r = subprocess.run([str(exe), 'plan', str(story), '--llm', 'openai', '--base_url', server.url, '--llm_model', 'planner-test',
                         '--out', str(tmp_path/'out'), '--no_animatic'], capture_output=True, text=True, timeout=120)
     assert r.returncode == 0, r.stderr
     assert 'planned by llm' in r.stdout

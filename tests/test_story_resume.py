@@ -78,3 +78,39 @@ def test_kill_mid_scene_and_resume(world):
     for name in ('scene_01.npz', 'scene_02.npz', 'scene_03.npz'):
         np.testing.assert_array_equal(np.load(killed/name)['frames'], np.load(straight/name)['frames'])
     assert (killed/'story.mp4').stat().st_size > 0 and (killed/'contact_sheet.png').exists()
+
+# The command line, with scene 2 made slow (and announced at a marker path) so that a signal lands in it.
+CLI_SCRIPT = '''
+import sys, time
+from pathlib import Path
+from dreamrunner.pipeline import DreamRunnerPipeline
+from dreamrunner.cli import main
+marker = sys.argv[1]
+real = DreamRunnerPipeline.generate_scene
+def slow_scene_2(self, scene, *a, **k):
+    if marker != '-' and scene.background == 'a room':
+        Path(marker).write_text('in scene 2'); time.sleep(60)
+    return real(self, scene, *a, **k)
+DreamRunnerPipeline.generate_scene = slow_scene_2
+sys.exit(main(sys.argv[2:]))
+'''
+
+@pytest.mark.parametrize('sig', [signal.SIGINT, signal.SIGTERM], ids=['SIGINT', 'SIGTERM'])
+def test_interrupt_says_where_and_resumes(world, sig):
+    out, marker = world/f'interrupted_{sig.name}', world/f'marker_{sig.name}'
+    args = ['run', str(world/'s.story'), '--out', str(out), '--model', str(world/'model'), '--library', str(world/'library'),
+            '--steps', '2', '--motion_steps', '2', '--character_steps', '2', '--quiet']
+    env = {**os.environ, 'DREAMRUNNER_CACHE': str(world/f'cache_{sig.name}'), 'OMP_NUM_THREADS': '1'}
+    p = subprocess.Popen([sys.executable, '-c', CLI_SCRIPT, str(marker), *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    deadline = time.time() + 240
+    while not marker.exists() and time.time() < deadline and p.poll() is None: time.sleep(0.05)
+    assert marker.exists(), p.communicate()[1]
+    p.send_signal(sig); out_text, err = p.communicate(timeout=60)
+    assert p.returncode == 130, (p.returncode, err)
+    assert err.strip() == (f'dreamrunner run: interrupted during scene:02; run the same command again to resume '
+                           f'(finished stages are kept in {out})'), err
+    assert 'Traceback' not in err and not list(out.glob('.*tmp*'))
+    p = subprocess.run([sys.executable, '-c', CLI_SCRIPT, '-', *args], capture_output=True, text=True, env=env, timeout=300)
+    assert p.returncode == 0, p.stderr
+    assert 'reused plan, motion:walking, motion:jumping, character:ruby, character:bluey, scene:01' in p.stdout, p.stdout
+    assert (out/'story.mp4').exists()
