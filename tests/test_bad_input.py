@@ -67,10 +67,9 @@ def prepare(folder:Path, how):
 
 def snapshot(root:Path) -> dict: return {str(p.relative_to(root)): p.read_bytes() for p in root.rglob('*') if p.is_file()}
 
-def refuse(case:str, root:Path) -> tuple:
-    "Run one case in its own folder under `root`: (result, seconds, folder snapshot before, after)."
+def setup_case(case:str, tmp:Path) -> list:
+    "Prepare the case's folder under `tmp`; its command-line arguments."
     args, message, how, text = CASES[case]
-    tmp = root/case.replace(' ', '_').replace("'", ''); tmp.mkdir()
     out = tmp/'O'
     prepare(out, how)
     story = story_file(tmp, FRIENDS if text is None else text, 'plan.json' if case == 'bad plan.json' else 's.story')
@@ -78,31 +77,46 @@ def refuse(case:str, root:Path) -> tuple:
         if a == 'S': return str(story)
         if a == 'O2': return str(tmp/'O2')
         return str(out) + a[1:] if a == 'O' or a.startswith('O/') else a
-    env = {k: v for k, v in os.environ.items() if 'LLM' not in k and not k.startswith('OPENAI')}
-    env.update(DREAMRUNNER_CACHE=str(tmp/'cache'), OMP_NUM_THREADS='1')
-    before = snapshot(tmp)
-    t0 = time.time()
-    r = subprocess.run([str(EXE), 'run', *map(arg, args)], capture_output=True, text=True, cwd=tmp, env=env, timeout=180)
-    return r, time.time() - t0, before, snapshot(tmp), tmp
+    return ['run', *map(arg, args)]
 
-@pytest.fixture(scope='module')
-def refusals(tmp_path_factory):
-    "Every case, two at a time (each spends its seconds importing torch and diffusers)."
-    from concurrent.futures import ThreadPoolExecutor
-    root = tmp_path_factory.mktemp('bad_input')
-    with ThreadPoolExecutor(2) as pool: return dict(zip(CASES, pool.map(lambda c: refuse(c, root), CASES)))
+def in_process(argv:list) -> tuple:
+    "(exit status, stdout, stderr) of the command run by `main` in this process."
+    import contextlib, io
+    from dreamrunner.cli import main
+    o, e = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(o), contextlib.redirect_stderr(e): rc = main(argv)
+    return rc, o.getvalue(), e.getvalue()
 
-@pytest.mark.parametrize('case', CASES, ids=str)
-def test_bad_input_is_refused_at_once(case, refusals):
-    r, took, before, after, tmp = refusals[case]
-    message = CASES[case][1]
-    assert r.returncode == 1, (r.returncode, r.stdout, r.stderr)
-    assert message in r.stderr and r.stderr.startswith('dreamrunner run: error: '), r.stderr
-    assert 'Traceback' not in r.stderr + r.stdout, r.stderr
+def check_refusal(case, rc, stdout, stderr, took, before, tmp):
+    assert rc == 1, (rc, stdout, stderr)
+    assert CASES[case][1] in stderr and stderr.startswith('dreamrunner run: error: '), stderr
+    assert 'Traceback' not in stderr + stdout, stderr
     assert took < 60, f'refused only after {took:.0f}s'
     assert not (tmp/'cache'/'adapters').exists(), 'an adapter was trained'
-    assert after == before, 'the folder changed'
+    assert snapshot(tmp) == before, 'the folder changed'
     assert not (tmp/'runs').exists()
+
+@pytest.mark.parametrize('case', CASES, ids=str)
+def test_bad_input_is_refused_at_once(case, tmp_path, monkeypatch):
+    "Each case through the command's `main`, in this process (the imports are paid once for all cases)."
+    argv = setup_case(case, tmp_path)
+    for k in [k for k in os.environ if 'LLM' in k or k.startswith('OPENAI')]: monkeypatch.delenv(k)
+    monkeypatch.setenv('DREAMRUNNER_CACHE', str(tmp_path/'cache')); monkeypatch.chdir(tmp_path)
+    before = snapshot(tmp_path)
+    t0 = time.time()
+    rc, stdout, stderr = in_process(argv)
+    check_refusal(case, rc, stdout, stderr, time.time() - t0, before, tmp_path)
+
+@pytest.mark.parametrize('case', ['missing story file', 'negative steps', 'story outside the Shapes world', "force on the user's files"], ids=str)
+def test_bad_input_as_a_user_meets_it(case, tmp_path):
+    "A few cases through the installed console script, as a new process: the same message, and refused within seconds."
+    argv = setup_case(case, tmp_path)
+    env = {k: v for k, v in os.environ.items() if 'LLM' not in k and not k.startswith('OPENAI')}
+    env.update(DREAMRUNNER_CACHE=str(tmp_path/'cache'), OMP_NUM_THREADS='1')
+    before = snapshot(tmp_path)
+    t0 = time.time()
+    r = subprocess.run([str(EXE), *argv], capture_output=True, text=True, cwd=tmp_path, env=env, timeout=180)
+    check_refusal(case, r.returncode, r.stdout, r.stderr, time.time() - t0, before, tmp_path)
 
 def test_bad_option_value_is_a_usage_error(tmp_path):
     r = subprocess.run([str(EXE), 'run', str(story_file(tmp_path)), '--attention', 'sparse'], capture_output=True, text=True, cwd=tmp_path, timeout=60)
