@@ -13,9 +13,9 @@ from .plan import Scene, Story
 from .draw import regions_at
 
 # %% auto #0
-__all__ = ['EncoderError', 'ClipEncoder', 'DinoEncoder', 'tiny_encoder_folders', 'character_crops', 'character_consistency',
-           'full_alignment', 'fine_grained_alignment', 'transition', 'story_cast', 'motion_agreement', 'world_metrics',
-           'load_run', 'evaluate_run']
+__all__ = ['NOTHING_TO_MEASURE', 'EncoderError', 'ClipEncoder', 'DinoEncoder', 'tiny_encoder_folders', 'character_crops',
+           'character_consistency', 'full_alignment', 'fine_grained_alignment', 'transition', 'story_cast',
+           'motion_agreement', 'world_metrics', 'load_run', 'evaluate_run']
 
 # %% ../nbs/41_evaluate.ipynb #142f92d9
 class EncoderError(RuntimeError):
@@ -150,14 +150,28 @@ def motion_agreement(story:Story, clips:list, cast:list) -> float:
         scores += [trajectory_agreement(clip, truth, by_name[n], find_place(scene.background)) for n in scene.characters if n in by_name]
     return float(np.nanmean(scores)) if np.isfinite(scores).any() else float('nan')
 
-def world_metrics(story:Story, clips:list) -> dict:
-    "Mean layout IoU, identity accuracy and motion agreement over scenes (x100), or {} when the characters are not Shapes-world ones."
-    from dreamrunner.worldmetrics import identity_accuracy, layout_iou
+def _nanmean(values) -> float:
+    values = [v for v in values if not np.isnan(v)]
+    return float(np.mean(values)) if values else float('nan')
+
+def world_metrics(story:Story, clips:list, tolerance:int=2) -> dict:
+    """Over the scenes (x100): layout IoU, colour identity and motion agreement; the share of planned motions the recogniser
+    sees, of characters with their own shape, and of characters that are wholly themselves (colour, shape and accessory);
+    for planned changes of motion, the share found within `tolerance` frames of the key frame and the mean error in frames.
+    NaN where a story gives nothing to measure; {} when the characters are not Shapes-world ones."""
+    from dreamrunner.worldmetrics import (character_identity, identity_accuracy, layout_iou, motion_accuracy, shape_accuracy,
+                                          transition_timing)
     cast = story_cast(story)
     if not cast: return {}
-    return dict(layout_iou=100 * float(np.mean([layout_iou(c, s, cast) for s, c in zip(story.scenes, clips)])),
-                identity=100 * float(np.mean([identity_accuracy(c, s, cast) for s, c in zip(story.scenes, clips)])),
-                motion=100 * motion_agreement(story, clips, cast))
+    scenes = list(zip(story.scenes, clips))
+    per_scene = lambda metric: 100 * _nanmean([metric(c, s, cast) for s, c in scenes])
+    changes = [t for s, c in scenes for t in transition_timing(c, s, cast)]
+    errors = [t['error'] for t in changes if t['error'] is not None]
+    return dict(layout_iou=per_scene(layout_iou), identity=per_scene(identity_accuracy), motion=100 * motion_agreement(story, clips, cast),
+                motion_recognised=per_scene(motion_accuracy), shape=per_scene(shape_accuracy), character=per_scene(character_identity),
+                # a change not found at all counts as late
+                transition_on_time=100 * _nanmean([t['error'] is not None and t['error'] <= tolerance for t in changes]),
+                transition_error=_nanmean(errors))
 
 # %% ../nbs/41_evaluate.ipynb #cedc0c6a
 def load_run(folder) -> tuple:
@@ -174,13 +188,18 @@ def load_run(folder) -> tuple:
         refs.setdefault(p.stem.rsplit('_', 1)[0], []).append(np.asarray(Image.open(p).convert('RGB')))
     return story, [np.load(p)['frames'] for p in paths], refs
 
+NOTHING_TO_MEASURE = {'motion': 'no planned box moves', 'motion_recognised': 'no planned motion lasts 3 frames or more',
+                      'transition_on_time': 'no character changes motion', 'transition_error': 'no change of motion was found'}
+
 def evaluate_run(folder, clip=None, dino=None) -> dict:
     "Every metric computable for a run folder; `clip`/`dino` are encoders or local model folders (or None)."
     story, clips, refs = load_run(folder)
     clip = ClipEncoder(clip) if isinstance(clip, (str, Path)) else clip
     dino = DinoEncoder(dino) if isinstance(dino, (str, Path)) else dino
     res, skipped = {}, {}
-    res.update({f'world {k}': v for k, v in world_metrics(story, clips).items()})
+    for k, v in world_metrics(story, clips).items():
+        if np.isnan(v): skipped[f'world {k}'] = NOTHING_TO_MEASURE.get(k, 'nothing to measure in this story')
+        else: res[f'world {k}'] = v
     if not story_cast(story): skipped['world metrics'] = 'the characters are not Shapes-world characters'
     for enc, need in ((clip, 'CLIP'), (dino, 'DINO')):
         if enc is None: skipped[need] = f'no {need} folder given (--{need.lower()} PATH)'; continue
