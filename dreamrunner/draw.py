@@ -14,8 +14,8 @@ from .plan import Region, Scene, Story
 from .files import atomic_path
 
 # %% auto #0
-__all__ = ['caption_colors', 'draw_key_frame', 'draw_key_frames', 'draw_timeline', 'draw_story', 'regions_at', 'animatic_frames',
-           'write_video', 'save_animatic']
+__all__ = ['caption_colors', 'draw_key_frame', 'draw_key_frames', 'draw_timeline', 'draw_story', 'animatic_frames', 'write_video',
+           'save_animatic']
 
 # %% ../nbs/01_draw.ipynb #a98bf833
 def caption_colors(scene:Scene, cmap:str='tab10') -> dict:
@@ -79,11 +79,6 @@ def draw_story(story:Story, aspect:float=1.5, panel:float=1.8):
         row.suptitle(textwrap.shorten(f'{i}. {s.narration or s.background}', 160), fontsize=8, x=0.01, ha='left')
     fig.suptitle(story.title, fontsize=10)
     return fig
-
-# %% ../nbs/01_draw.ipynb #79e87754
-def regions_at(scene:Scene, t:float) -> list:
-    "Same as `scene.regions_at(t)`; kept for modules that still import it from here."
-    return scene.regions_at(t)
 
 # %% ../nbs/01_draw.ipynb #7abed2d2
 def _rgb255(c): return tuple(int(round(255 * v)) for v in c)

@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 import torch
 from .plan import Scene, Story
-from .draw import regions_at
+
 
 # %% auto #0
 __all__ = ['NOTHING_TO_MEASURE', 'EncoderError', 'ClipEncoder', 'DinoEncoder', 'tiny_encoder_folders', 'character_crops',
@@ -97,7 +97,7 @@ def character_crops(story:Story, clips:list, name:str, per_scene:int=8) -> list:
     out = []
     for scene, clip in zip(story.scenes, clips):
         for f in _sample(len(clip), per_scene):
-            out += [_crop(clip[f], r.box) for r in regions_at(scene, (f + 0.5) / len(clip)) if tag in r.caption]
+            out += [_crop(clip[f], r.box) for r in scene.regions_at((f + 0.5) / len(clip)) if tag in r.caption]
     return out
 
 def character_consistency(story:Story, clips:list, references:dict, encoder) -> float:
@@ -118,7 +118,7 @@ def fine_grained_alignment(story:Story, clips:list, encoder, n_frames:int=4) -> 
     scores = []
     for scene, clip in zip(story.scenes, clips):
         for cap in scene.captions:
-            crops = [_crop(clip[f], r.box) for f in range(len(clip)) for r in regions_at(scene, (f + 0.5) / len(clip)) if r.caption == cap]
+            crops = [_crop(clip[f], r.box) for f in range(len(clip)) for r in scene.regions_at((f + 0.5) / len(clip)) if r.caption == cap]
             if crops: scores.append(float((encoder.images([crops[i] for i in _sample(len(crops), n_frames)]) @ encoder.texts([cap]).T).mean()))
     return 100 * float(np.mean(scores))
 

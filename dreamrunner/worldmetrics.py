@@ -10,7 +10,6 @@ from dataclasses import dataclass
 import numpy as np
 from PIL import Image
 from .plan import Scene
-from .draw import regions_at
 from .shapes import ACCESSORIES, CAST, COLORS, MOTIONS, PLACE_COLORS, PLACES, SHAPES, Pose, ShapeCharacter
 from .shapes import draw_character, draw_character_in_box, find_place, mask_box, render_clip, _cast_member, _motion_of
 
@@ -58,7 +57,7 @@ def layout_iou(frames:np.ndarray, scene:Scene, cast:list=None) -> float:
     "Mean IoU, over frames and single-character regions, of each character's colour box with its planned box."
     cast, place, scores = cast or CAST, find_place(scene.background or scene.place), []
     for f, frame in enumerate(frames):
-        for r in regions_at(scene, (f + 0.5) / len(frames)):
+        for r in scene.regions_at((f + 0.5) / len(frames)):
             members = _cast_member(r, cast)
             if len(members) != 1: continue
             scores.append(box_iou(character_box(frame, members[0], place), r.box))
@@ -69,7 +68,7 @@ def identity_accuracy(frames:np.ndarray, scene:Scene, cast:list=None) -> float:
     cast, place, hits, n = cast or CAST, find_place(scene.background or scene.place), 0, 0
     for f, frame in enumerate(frames):
         lab, names = palette_labels(frame, place)
-        for r in regions_at(scene, (f + 0.5) / len(frames)):
+        for r in scene.regions_at((f + 0.5) / len(frames)):
             members = _cast_member(r, cast)
             if len(members) != 1: continue
             n += 1; hits += _dominant_colour(lab, r.box) == members[0].color
@@ -429,7 +428,7 @@ def character_regions(scene:Scene, n_frames:int, cast:list=None) -> dict:
     "For each cast member with a region of its own: its planned box and motion on every frame (None where it has none)."
     cast, out = cast or CAST, {}
     for f in range(n_frames):
-        for r in regions_at(scene, (f + 0.5) / n_frames):
+        for r in scene.regions_at((f + 0.5) / n_frames):
             members = _cast_member(r, cast)
             if len(members) != 1: continue
             boxes, motions = out.setdefault(members[0], ([None] * n_frames, [None] * n_frames))
