@@ -23,8 +23,8 @@ __all__ = ['HELD_OUT_MOTIONS', 'HELD_OUT_CHARACTERS', 'N_SLOTS', 'TOY_MODEL', 'S
            'build_toy_pipeline', 'n_params', 'training_cast_and_motions', 'region_caption', 'Sample', 'world_sample',
            'to_video', 'random_crop', 'cosine_lr', 'vae_batch', 'train_vae', 'vae_psnr', 'latent_frame_boxes',
            'pad_slots', 'place_caption', 'sample_slots', 'scene_script', 'random_script', 'plan_sample',
-           'encode_slot_texts', 'training_batch', 'train_transformer', 'set_latent_scale', 'train', 'toy_model_path',
-           'weights_digest', 'ship', 'world_vocabulary', 'evaluation_scenes', 'evaluate']
+           'encode_slot_texts', 'training_batch', 'encode_latents', 'train_transformer', 'set_latent_scale', 'train',
+           'toy_model_path', 'weights_digest', 'ship', 'world_vocabulary', 'evaluation_scenes', 'evaluate']
 
 # %% ../nbs/30_toymodel.ipynb #18565a69
 @dataclass
@@ -122,9 +122,11 @@ def vae_batch(rng:np.random.Generator, step:int, cfg:ToyConfig, batch:int=8, cro
     return random_crop(x, size, rng) if size else x
 
 def train_vae(vae, steps:int, out, batch:int=8, lr:float=2e-3, kl_weight:float=1e-6, cfg:ToyConfig=None, seed:int=0,
-              checkpoint_every:int=100, crop:int=40, decoder_only:bool=False, progress:bool=True) -> list:
+              checkpoint_every:int=100, crop:int=40, decoder_only:bool=False, progress:bool=True, batches=None) -> list:
     "Train the VAE on world frames and clips to `steps`, resuming from `out`; `decoder_only` keeps the encoder (and so the latents) fixed."
+    # `batches(rng, step)`: the videos [B, 3, T, H, W] of a step, for another model's data (default: `vae_batch`)
     cfg, out = cfg or ToyConfig(), Path(out)
+    batches = batches or (lambda rng, step: vae_batch(rng, step, cfg, batch, crop))
     vae.requires_grad_(True); vae.encoder.requires_grad_(not decoder_only)
     opt = torch.optim.AdamW([p for p in vae.parameters() if p.requires_grad], lr=lr)
     ckpt, step, losses = out/f"{'decoder' if decoder_only else 'vae'}.checkpoint.pt", 0, []
@@ -136,7 +138,7 @@ def train_vae(vae, steps:int, out, batch:int=8, lr:float=2e-3, kl_weight:float=1
     if decoder_only: vae.encoder.eval()
     bar = tqdm(total=steps, initial=step, desc='VAE decoder' if decoder_only else 'VAE', disable=not progress)
     while step < steps:
-        x = vae_batch(rng, step + 1, cfg, batch, crop)
+        x = batches(rng, step + 1)
         with torch.set_grad_enabled(not decoder_only): post = vae.encode(x).latent_dist
         rec = vae.decode(post.mode() if decoder_only else post.sample()).sample
         loss = F.l1_loss(rec, x) + F.mse_loss(rec, x) + (0 if decoder_only else kl_weight * post.kl().mean())
@@ -201,9 +203,11 @@ def sample_slots(sample:Sample, grid:TokenGrid, rng:np.random.Generator, whole_p
     return Slots(captions, regions, grid)
 
 def scene_script(acts:list, place:str, title:str='sample') -> str:
-    "The story script of one scene in `place`, where `acts` pairs each cast member with the motions they do."
-    return ('title: ' + title + '\ncharacters:\n' + ''.join(f'  {c.name} {c.tag}: {c.looks}\n' for c, _ in acts) +
-            f'scene: {place_caption(place)}\n' + ''.join(f'  {c.name}: ' + ', '.join(ms) + '\n' for c, ms in acts))
+    "The story script of one scene in `place`, where `acts` pairs each cast member (or a tuple of members: an interaction line) with the motions they do."
+    who = lambda c: tuple(c) if isinstance(c, (tuple, list)) else (c,)
+    cast = list(dict.fromkeys(m for c, _ in acts for m in who(c)))
+    return ('title: ' + title + '\ncharacters:\n' + ''.join(f'  {c.name} {c.tag}: {c.looks}\n' for c in cast) +
+            f'scene: {place_caption(place)}\n' + ''.join(f'  {" & ".join(m.name for m in who(c))}: ' + ', '.join(ms) + '\n' for c, ms in acts))
 
 def random_script(rng:np.random.Generator, cast:list, motions:list, max_characters:int=2, max_motions:int=2) -> str:
     "A story script of one scene: one or two cast members, one or two motions each, in a random place."
@@ -240,9 +244,16 @@ def training_batch(pipe, grid:TokenGrid, rng:np.random.Generator, batch:int, cfg
         videos.append(to_video(frames)); slots.append(sl)
     return torch.stack(videos), slots
 
+@torch.no_grad()
+def encode_latents(pipe, videos:torch.Tensor) -> torch.Tensor:
+    "Scaled VAE latents of videos [B, 3, T, H, W], in the transformer's layout [B, F, C, h, w]."
+    lat = pipe.vae.encode(videos).latent_dist.mode()
+    return (lat * pipe.vae.config.scaling_factor).permute(0, 2, 1, 3, 4)
+
 def train_transformer(pipe, steps:int, out, batch:int=8, lr:float=8e-4, cfg:ToyConfig=None, seed:int=0, checkpoint_every:int=100,
-                      plan_prob:float=0.5, whole_prob:float=0.1, drop_prob:float=0.1, progress:bool=True) -> list:
+                      plan_prob:float=0.5, whole_prob:float=0.1, drop_prob:float=0.1, progress:bool=True, batches=None) -> list:
     "Train `pipe.transformer` on world samples with SR3AI masks to `steps` (resuming from `out`); returns the loss history."
+    # `batches(rng)`: (latents [B, F, C, h, w], padded slots) of a step, for another model's data (default: world and plan samples)
     cfg, out = cfg or ToyConfig(), Path(out)
     tr, sched = pipe.transformer, pipe.scheduler
     install_sr3ai(tr)
@@ -255,14 +266,15 @@ def train_transformer(pipe, steps:int, out, batch:int=8, lr:float=8e-4, cfg:ToyC
         st = torch.load(ckpt, weights_only=False)
         tr.load_state_dict(st['model']); opt.load_state_dict(st['opt']); step, losses = st['step'], st['losses']
         rng.bit_generator.state = st['rng']; gen.set_state(st['gen'])
+    def world_batches(rng):
+        videos, slots = training_batch(pipe, grid, rng, batch, cfg, plan_prob, whole_prob, drop_prob)
+        return encode_latents(pipe, videos), slots
+    batches = batches or world_batches
     pipe.vae.requires_grad_(False); pipe.text_encoder.requires_grad_(False); tr.train()
     bar = tqdm(total=steps, initial=step, desc='transformer', disable=not progress)
     while step < steps:
-        videos, slots = training_batch(pipe, grid, rng, batch, cfg, plan_prob, whole_prob, drop_prob)
-        with torch.no_grad():
-            lat = pipe.vae.encode(videos).latent_dist.mode()
-            lat = (lat * pipe.vae.config.scaling_factor).permute(0, 2, 1, 3, 4)
-            text = torch.cat([encode_slot_texts(pipe, sl.captions, cfg.text_len) for sl in slots])
+        lat, slots = batches(rng)
+        text = torch.cat([encode_slot_texts(pipe, sl.captions, cfg.text_len) for sl in slots])
         mask = torch.stack([region_mask(sl) for sl in slots])[:, None]
         noise = torch.randn(lat.shape, generator=gen)
         t = torch.randint(sched.config.num_train_timesteps, (batch,), generator=gen)
@@ -279,10 +291,10 @@ def train_transformer(pipe, steps:int, out, batch:int=8, lr:float=8e-4, cfg:ToyC
 
 # %% ../nbs/30_toymodel.ipynb #4ca13fda
 @torch.no_grad()
-def set_latent_scale(vae, cfg:ToyConfig=None, n:int=16, seed:int=7) -> float:
-    "Set `vae.config.scaling_factor` to 1/std of the latents of `n` world clips; returns it."
+def set_latent_scale(vae, cfg:ToyConfig=None, n:int=16, seed:int=7, videos:torch.Tensor=None) -> float:
+    "Set `vae.config.scaling_factor` to 1/std of the latents of `videos` (default: `n` world clips); returns it."
     rng = np.random.default_rng(seed)
-    x = torch.stack([to_video(world_sample(rng, cfg).frames) for _ in range(n)])
+    x = videos if videos is not None else torch.stack([to_video(world_sample(rng, cfg).frames) for _ in range(n)])
     scale = float(1 / vae.encode(x).latent_dist.mode().std())
     vae.register_to_config(scaling_factor=scale)
     return scale
