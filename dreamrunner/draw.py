@@ -15,7 +15,7 @@ from .files import atomic_path
 
 # %% auto #0
 __all__ = ['caption_colors', 'draw_key_frame', 'draw_key_frames', 'draw_timeline', 'draw_story', 'animatic_frames', 'write_video',
-           'save_animatic']
+           'save_animatic', 'gif_bytes', 'show_videos']
 
 # %% ../nbs/01_draw.ipynb #a98bf833
 def caption_colors(scene:Scene, cmap:str='tab10') -> dict:
@@ -116,3 +116,28 @@ def write_video(frames:np.ndarray, path, fps:int=8, scale:int=1) -> Path:
 def save_animatic(scene:Scene, path, fps:int=8, n_frames:int=48, size:tuple=(360, 240)) -> Path:
     "Write the animatic of `scene` to `path` (.mp4 or .gif)."
     return write_video(animatic_frames(scene, n_frames, size), path, fps)
+
+# %% ../nbs/01_draw.ipynb #1d05e4bc
+def gif_bytes(frames:np.ndarray, fps:int=8, scale:int=1) -> bytes:
+    "uint8 frames [T, H, W, 3] as a looping animated GIF, enlarged `scale` times."
+    import io, imageio.v2 as iio
+    frames = np.asarray(frames, np.uint8)
+    if frames.ndim != 4 or frames.shape[-1] != 3: raise ValueError(f'frames must be uint8 [T, H, W, 3], got shape {frames.shape}')
+    if scale > 1: frames = frames.repeat(scale, 1).repeat(scale, 2)
+    buf = io.BytesIO(); iio.mimwrite(buf, list(frames), format='GIF', duration=1000 / fps, loop=0)
+    return buf.getvalue()
+
+def show_videos(clips, labels=None, fps:int=8, height:int=160):
+    "Play clips (uint8 [T, H, W, 3], or one such array) inline side by side, each looping with its label underneath."
+    import base64, html
+    from IPython.display import HTML
+    clips = [clips] if isinstance(clips, np.ndarray) and clips.ndim == 4 else list(clips)
+    labels = list(labels) if labels is not None else [''] * len(clips)
+    if len(labels) != len(clips): raise ValueError(f'{len(clips)} clips but {len(labels)} labels')
+    cells = []
+    for clip, label in zip(clips, labels):
+        scale = max(1, height // np.asarray(clip).shape[1])
+        src = base64.b64encode(gif_bytes(clip, fps, scale)).decode()
+        cells.append(f'<figure style="margin:4px;text-align:center"><img src="data:image/gif;base64,{src}" style="image-rendering:pixelated"/>'
+                     f'<figcaption style="font-size:12px;max-width:{max(height, 160)}px">{html.escape(label)}</figcaption></figure>')
+    return HTML(f'<div style="display:flex;flex-wrap:wrap;align-items:flex-start">{"".join(cells)}</div>')
