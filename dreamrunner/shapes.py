@@ -316,27 +316,104 @@ def _motion_of(region) -> str:
     m = region.motion.lower().strip()
     return m if m in MOTIONS else next((k for k in MOTIONS if m.split()[:1] == k.split()[:1]), None)
 
+# %% ../nbs/20_shapes.ipynb #ba019e7c
+def _motion_runs(per_frame:list) -> dict:
+    "Per region name, its runs `[motion, first frame, stop frame]` of frames in a row with one motion (from each frame's regions)."
+    runs = {}
+    for f, regions in enumerate(per_frame):
+        for r in regions:
+            rs = runs.setdefault(r.name, [])
+            if rs and rs[-1][0] == r.motion and rs[-1][2] == f: rs[-1][2] = f + 1
+            else: rs.append([r.motion, f, f + 1])
+    return runs
+
+def _run_boxes(scene:Scene, name:str, motion:str, a:int, b:int, n_frames:int) -> np.ndarray:
+    "[b - a, 4] boxes of region `name` on frames a..b-1, interpolated between the key frames where it has `motion` only."
+    K = len(scene.key_frames)
+    own = {k: r.box for k in range(int((a + 0.5) / n_frames * K), int((b - 0.5) / n_frames * K) + 1)
+           for r in scene.key_frames[k].regions if r.name == name and r.motion == motion}
+    ks, boxes = list(own), np.array(list(own.values()), float)
+    m = (np.arange(a, b) + 0.5) / n_frames * K - 0.5   # frames in key-frame units: key frame k's middle is at k
+    return np.stack([np.interp(m, ks, boxes[:, j]) for j in range(4)], 1)
+
+# %% ../nbs/20_shapes.ipynb #2336de99
+_ACT_SIZE = 0.31   # the world's size of a character acting a plan: the middle of `Variation.sample`'s sizes
+_FILL, _MIN_FILL = 0.55, 0.4   # the most of its box's width a body takes, and the least when it needs room to travel
+_OFF_GROUND = 0.01   # a motion whose lowest point stays this far above the ground is done in the air
+
+def _x_extent(ch:ShapeCharacter, pose:Pose, W:int, H:int) -> tuple:
+    "Leftmost and rightmost pixel of `ch` drawn at `pose`, relative to the pose's centre."
+    at_origin = Pose(0, 0, pose.size, pose.sx, pose.sy, pose.angle, pose.arm)
+    xs = np.concatenate([np.array(_place(p, at_origin, W, H))[:, 0] for p in [_unit_polygon(ch.shape)] + _accessory_polygon(ch.accessory, pose.arm)])
+    return xs.min(), xs.max()
+
+def _straight_path(lo:np.ndarray, hi:np.ndarray, t:np.ndarray, travel:float) -> tuple:
+    """(start, travel) of the path x = start + travel * t that keeps lo <= x <= hi on every frame, with its travel as near
+    `travel` as fits and centred in the room left; the least bad path if none fits."""
+    span = max(abs(travel), float(hi.max() - lo.min()), 1.0)
+    d = np.linspace(-span, span, 801)[:, None]
+    low, high = (lo - d * t).max(1), (hi - d * t).min(1)
+    fits = low <= high
+    i = np.flatnonzero(fits)[np.abs(d[fits, 0] - travel).argmin()] if fits.any() else int((high - low).argmax())
+    return (low[i] + high[i]) / 2, float(d[i, 0])
+
+def _act_span(ch:ShapeCharacter, motion:str, v:Variation, boxes:np.ndarray, W:int, H:int) -> list:
+    "The poses of `ch` doing `motion` (name in MOTIONS, or None: standing) with variation `v` over a span, in its boxes [T, 4]."
+    t = np.arange(len(boxes)) / max(len(boxes) - 1, 1)   # the span's own time, from 0 on its first frame to 1 on its last
+    world = [MOTIONS[motion](s, v) if motion else Pose(v.x0, GROUND - v.size / 2, v.size) for s in t]
+    x0, y0, x1, y1 = (boxes * [W, H, W, H]).T
+    bw, bh = x1 - x0, y1 - y0
+    carried = (x0[-1] + x1[-1] - x0[0] - x1[0]) / 2   # how far the plan moves the box
+    travel = (world[-1].cx - world[0].cx) * W
+    # a travel the box does not carry needs room in it: the body shrinks (down to _MIN_FILL of the box) to leave it
+    smaller = 1.0 if abs(carried) > 0.01 * W else (bw.mean() - abs(travel)) / (1.1 * _FILL * bw.mean())
+    K = np.minimum(bh, _FILL * bw / v.size) * np.clip(smaller, _MIN_FILL / _FILL, 1.0)   # pixels per unit of the world's frame
+    in_air = min(GROUND - p.cy - p.size * p.sy / 2 for p in world) > _OFF_GROUND
+    mean_cy = np.mean([p.cy for p in world])
+    poses, sway, ext = [], [], []
+    for s, p, k, top, h in zip(t, world, K, y0, bh):
+        cy = top + mean_cy * h + (p.cy - mean_cy) * k if in_air else top + GROUND * h - (GROUND - p.cy) * k
+        poses.append(Pose(0, cy / H, p.size * k / H, p.sx, p.sy, p.angle, p.arm))
+        sway.append((p.cx - world[0].cx - (world[-1].cx - world[0].cx) * s) * k)   # the motion's sideways moves but its travel
+        ext.append(_x_extent(ch, poses[-1], W, H))
+    sway, ext = np.array(sway), np.array(ext)
+    lo, hi = np.ceil(x0) - ext[:, 0] - sway, np.floor(x1) - 1 - ext[:, 1] - sway   # the first and last whole pixel inside the box
+    start, d = _straight_path(lo, hi, t, travel if motion and abs(travel) > 0 else carried)
+    x = np.where(lo <= hi, np.clip(start + d * t, lo, hi), (lo + hi) / 2) + sway   # a box too small for the drawing: its middle
+    for p, cx in zip(poses, x): p.cx = cx / W
+    return poses
+
+# %% ../nbs/20_shapes.ipynb #ad5c81e3
 def render_scene(scene:Scene, cast:list=None, n_frames:int=16, size:tuple=(64, 64), seed:int=0, fps:int=8) -> Clip:
-    "A ground-truth clip of a planned scene: cast members in the plan's boxes doing their motions in place."
+    "A ground-truth clip of a planned scene: cast members in the plan's boxes, each acting its region's motion inside its box."
     cast = cast or CAST
     rng = np.random.default_rng(seed)
     place = find_place(scene.background or scene.place)
     background = paint_place(place, size, rng)
     W, H = size
     tracks = list(dict.fromkeys(c for kf in scene.key_frames for r in kf.regions for c in _cast_member(r, cast)))
-    frames, boxes = np.empty((n_frames, H, W, 3), np.uint8), np.full((len(tracks), n_frames, 4), np.nan)
+    per_frame = [scene.regions_at((f + 0.5) / n_frames) for f in range(n_frames)]
+    poses = {}
+    for name, runs in _motion_runs(per_frame).items():
+        for what, a, b in runs:
+            region = next(r for r in per_frame[a] if r.name == name)
+            members, boxes = _cast_member(region, cast), _run_boxes(scene, name, what, a, b, n_frames)
+            v = Variation.sample(rng)   # speed, amplitude and (where the box does not move) direction, per span
+            v.x0, v.size = 0.5, _ACT_SIZE
+            carried = (boxes[-1, 0] + boxes[-1, 2] - boxes[0, 0] - boxes[0, 2]) / 2
+            if abs(carried) > 0.01: v.direction = 1 if carried > 0 else -1   # travel the way the plan moves the box
+            w = (boxes[:, 2] - boxes[:, 0]) / len(members)
+            for k, ch in enumerate(members):   # interacting characters share the box side by side
+                side = np.stack([boxes[:, 0] + k * w, boxes[:, 1], boxes[:, 0] + (k + 1) * w, boxes[:, 3]], 1)
+                for f, p in zip(range(a, b), _act_span(ch, _motion_of(region), v, side, W, H)): poses[name, k, f] = p
+    frames, out = np.empty((n_frames, H, W, 3), np.uint8), np.full((len(tracks), n_frames, 4), np.nan)
     for f in range(n_frames):
-        t = (f + 0.5) / n_frames
         im = background.copy()
-        for r in scene.regions_at(t):
-            members, motion = _cast_member(r, cast), _motion_of(r)
-            x0, y0, x1, y1 = r.box
-            for k, ch in enumerate(members):  # interacting characters share the box side by side
-                w = (x1 - x0) / len(members)
-                local = MOTIONS[motion](t, Variation(1, 1, 0.5, 0.5, 0.3)) if motion else None
+        for r in per_frame[f]:
+            for k, ch in enumerate(_cast_member(r, cast)):
                 mask = Image.new('L', size, 0)
-                draw_character_in_box(im, mask, ch, (x0 + k * w, y0, x0 + (k + 1) * w, y1), local)
+                draw_character(im, mask, ch, poses[r.name, k, f])
                 box = mask_box(np.asarray(mask) > 0)
-                if box is not None: boxes[tracks.index(ch), f] = box
+                if box is not None: out[tracks.index(ch), f] = box
         frames[f] = np.asarray(im)
-    return Clip(frames, scene.narration or ' '.join(scene.captions), [None] * len(tracks), tracks, place, boxes, fps, seed)
+    return Clip(frames, scene.narration or ' '.join(scene.captions), [None] * len(tracks), tracks, place, out, fps, seed)
