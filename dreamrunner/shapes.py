@@ -384,15 +384,8 @@ def _act_span(ch:ShapeCharacter, motion:str, v:Variation, boxes:np.ndarray, W:in
     return poses
 
 # %% ../nbs/20_shapes.ipynb #ad5c81e3
-def render_scene(scene:Scene, cast:list=None, n_frames:int=16, size:tuple=(64, 64), seed:int=0, fps:int=8) -> Clip:
-    "A ground-truth clip of a planned scene: cast members in the plan's boxes, each acting its region's motion inside its box."
-    cast = cast or CAST
-    rng = np.random.default_rng(seed)
-    place = find_place(scene.background or scene.place)
-    background = paint_place(place, size, rng)
-    W, H = size
-    tracks = list(dict.fromkeys(c for kf in scene.key_frames for r in kf.regions for c in _cast_member(r, cast)))
-    per_frame = [scene.regions_at((f + 0.5) / n_frames) for f in range(n_frames)]
+def _acted_poses(scene:Scene, per_frame:list, cast:list, rng, n_frames:int, W:int, H:int) -> dict:
+    "{(region name, member, frame): Pose} of every character acting its region's motion inside its box, span by span."
     poses = {}
     for name, runs in _motion_runs(per_frame).items():
         for what, a, b in runs:
@@ -406,13 +399,32 @@ def render_scene(scene:Scene, cast:list=None, n_frames:int=16, size:tuple=(64, 6
             for k, ch in enumerate(members):   # interacting characters share the box side by side
                 side = np.stack([boxes[:, 0] + k * w, boxes[:, 1], boxes[:, 0] + (k + 1) * w, boxes[:, 3]], 1)
                 for f, p in zip(range(a, b), _act_span(ch, _motion_of(region), v, side, W, H)): poses[name, k, f] = p
+    return poses
+
+def render_scene(scene:Scene, cast:list=None, n_frames:int=16, size:tuple=(64, 64), seed:int=0, fps:int=8, act:bool=False) -> Clip:
+    """A ground-truth clip of a planned scene, cast members in the plan's boxes. With `act`, each acts its region's motion inside
+    its box (the world's own motion scaled to the box); without, each fills its box, turning and waving as its motion does (the
+    layout the shipped embedded model learned: a character's box is then its planned box)."""
+    cast = cast or CAST
+    rng = np.random.default_rng(seed)
+    place = find_place(scene.background or scene.place)
+    background = paint_place(place, size, rng)
+    W, H = size
+    tracks = list(dict.fromkeys(c for kf in scene.key_frames for r in kf.regions for c in _cast_member(r, cast)))
+    per_frame = [scene.regions_at((f + 0.5) / n_frames) for f in range(n_frames)]
+    poses = _acted_poses(scene, per_frame, cast, rng, n_frames, W, H) if act else None
     frames, out = np.empty((n_frames, H, W, 3), np.uint8), np.full((len(tracks), n_frames, 4), np.nan)
     for f in range(n_frames):
         im = background.copy()
         for r in per_frame[f]:
-            for k, ch in enumerate(_cast_member(r, cast)):
+            members = _cast_member(r, cast)
+            for k, ch in enumerate(members):
                 mask = Image.new('L', size, 0)
-                draw_character(im, mask, ch, poses[r.name, k, f])
+                if act: draw_character(im, mask, ch, poses[r.name, k, f])
+                else:   # fill the box (side by side when shared), with the motion's turn and arm at clip time
+                    x0, y0, x1, y1 = r.box; w = (x1 - x0) / len(members); motion = _motion_of(r)
+                    local = MOTIONS[motion]((f + 0.5) / n_frames, Variation(1, 1, 0.5, 0.5, 0.3)) if motion else None
+                    draw_character_in_box(im, mask, ch, (x0 + k * w, y0, x0 + (k + 1) * w, y1), local)
                 box = mask_box(np.asarray(mask) > 0)
                 if box is not None: out[tracks.index(ch), f] = box
         frames[f] = np.asarray(im)

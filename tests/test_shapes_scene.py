@@ -25,7 +25,7 @@ def scenes() -> list:
 def test_every_motion_is_recognised_and_timed():
     seen, changes = defaultdict(list), []
     for k, scene in enumerate(scenes()):
-        frames, place = render_scene(scene, n_frames=25, size=(80, 80), seed=k).frames, find_place(scene.background)
+        frames, place = render_scene(scene, n_frames=25, size=(80, 80), seed=k, act=True).frames, find_place(scene.background)
         for ch, (boxes, motions) in character_regions(scene, 25).items():
             for m, a, b in motion_parts(motions): seen[m].append(recognise_motion(frames[a:b], ch, place, boxes[a:b]) == m)
         changes += transition_timing(frames, scene)
@@ -45,8 +45,8 @@ def test_boxes_are_the_drawings_and_inside_the_plan():
         ms = [M[i] for i in rng.choice(16, 4, replace=False)]
         lines = [((who[0], who[1]), ms[:2]), ((who[2],), ms[2:])] if k % 2 else [((who[0],), ms[:2]), ((who[1],), ms[2:])]
         scene = RulePlanner()(script(lines, PLACES[k % len(PLACES)])).scenes[0]
-        clip = render_scene(scene, n_frames=9, size=(96, 80), seed=k)
-        assert (render_scene(scene, n_frames=9, size=(96, 80), seed=k).frames == clip.frames).all()   # deterministic per seed
+        clip = render_scene(scene, n_frames=9, size=(96, 80), seed=k, act=True)
+        assert (render_scene(scene, n_frames=9, size=(96, 80), seed=k, act=True).frames == clip.frames).all()   # deterministic per seed
         names = [c.name for c in clip.characters]
         for f in range(9):
             for r in scene.regions_at((f + 0.5) / 9):
