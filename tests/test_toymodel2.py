@@ -1,0 +1,35 @@
+"Model 2 of the embedded model: its pipeline generates a 25-frame SR3AI scene at its size, and every training stage steps and resumes."
+import json
+import numpy as np
+import torch
+from dreamrunner.sr3ai import pipeline_grid, scene_frames
+from dreamrunner.toymodel import build_toy_pipeline
+from dreamrunner.toymodel2 import STAGES, config_grid, story_scene, toy_config, train
+
+def test_pipeline_generates_a_scene_at_its_size():
+    torch.set_num_threads(1)
+    cfg = toy_config('v2')
+    pipe = build_toy_pipeline(cfg)
+    pipe.set_progress_bar_config(disable=True)
+    assert pipeline_grid(pipe, cfg.height, cfg.width, cfg.num_frames) == config_grid(cfg)
+    scene = next(s for s in map(story_scene, range(50)) if len(s.captions) >= 3)   # two motions in a row or two lines, and more
+    frames = scene_frames(pipe, scene, cfg.height, cfg.width, cfg.num_frames, steps=2, seed=0)
+    assert frames.shape == (25, 96, 96, 3) and frames.dtype == np.uint8
+    assert config_grid(cfg).latent_frames == 7
+
+def test_every_stage_steps_and_resumes(tmp_path):
+    "Stopped after one step of every stage (one shard of latents), each stage goes on from where it stopped."
+    torch.set_num_threads(1)
+    kw = dict(config='v2', vae_steps=2, shard=1, batch=1, progress=False)
+    assert train(tmp_path, stages=('vae',), **{**kw, 'vae_steps': 1}) is None
+    assert train(tmp_path, stages=('vae', 'latents', 'transformer', 'decoder'), stories=2, transformer_steps=1, decoder_steps=1, **kw) is not None
+    first = {s: torch.load(tmp_path/f'{s}.checkpoint.pt', weights_only=False)['losses'] for s in ('vae', 'transformer', 'decoder')}
+    folder = train(tmp_path, stories=3, transformer_steps=2, decoder_steps=2, **kw)
+    runs = [r['stages'] for r in json.loads((tmp_path/'training.json').read_text())['runs']]
+    assert [list(r) for r in runs] == [['vae'], list(STAGES), list(STAGES)]
+    assert runs[1]['vae']['from_step'] == 1 and runs[1]['vae']['to_step'] == 2
+    for s in ('transformer', 'decoder'):   # each went on from its checkpoint: its first step is not redone
+        assert runs[2][s]['from_step'] == 1 and runs[2][s]['to_step'] == 2
+    for s, losses in first.items(): assert torch.load(tmp_path/f'{s}.checkpoint.pt', weights_only=False)['losses'][:len(losses)] == losses
+    assert runs[2]['latents']['from_step'] == 2 and runs[2]['latents']['samples'] == 3   # two shards kept, one encoded
+    assert (folder/'transformer'/'diffusion_pytorch_model.safetensors').is_file() and (folder/'vocabulary.json').is_file()
