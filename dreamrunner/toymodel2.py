@@ -79,7 +79,7 @@ def story_slots(scene:Scene, grid:TokenGrid, rng:np.random.Generator=None, drop_
 def story_frames(index:int, cfg:ToyConfig, seed:int=0) -> np.ndarray:
     "uint8 frames [T, H, W, 3] of training sample `index`: the world acting out its planned scene."
     scene = story_scene(index, seed)
-    return render_scene(scene, n_frames=cfg.num_frames, size=(cfg.width, cfg.height), seed=int(np.random.default_rng([seed, index, 2]).integers(1 << 31))).frames
+    return render_scene(scene, n_frames=cfg.num_frames, size=(cfg.width, cfg.height), seed=int(np.random.default_rng([seed, index, 2]).integers(1 << 31)), act=True).frames
 
 # %% ../nbs/32_toymodel2.ipynb #9f6afdc2
 def caption_tokens(tokenizer, caption:str) -> int:
