@@ -1,105 +1,134 @@
-"""Measure the embedded Shapes-world model and print a markdown table:
+"""Measure embedded Shapes-world models side by side and print markdown tables (and optionally save them as JSON):
 
-- layout IoU and identity on held-out two-character plans, SR3AI on vs off;
-- a held-out motion ('zigzagging'): trajectory agreement with the world's rendering of the plan,
-  without vs with a motion LoRA trained on clips retrieved from the Shapes library;
-- a held-out character ('inky'): identity across three scenes, without vs with a character LoRA;
-- the wall time of the 2-scene example story (`examples/shapes_friends.story`, default settings), adapters trained afresh.
+- on held-out one-scene stories written like the training ones (one to three characters, two-motion lines, interaction
+  lines; another data seed), SR3AI off / on, beside the world's own acted rendering of each plan (the ceiling of every
+  metric): layout IoU, the share of each character's pixels inside its box, colour identity, whole-character identity,
+  shape accuracy, motion accuracy (the recogniser on each planned motion; chance 1/16), motions changed on time, and the
+  share of interaction boxes that show both characters;
+- a held-out motion ('zigzagging'), without vs with a motion LoRA trained on clips retrieved from the Shapes library;
+- a held-out character ('inky') across three scenes, without vs with a character LoRA;
+- seconds per scene, and the README's main job (`dreamrunner run examples/shapes_friends.story`, empty adapter cache).
 
-    python benchmarks/embedded_model.py [--model DIR] [--scenes 12] [--steps 25] [--threads 2]
+    python benchmarks/embedded_model.py [--models embedded PATH ...] [--scenes 24] [--threads 1] [--json FILE]
 """
-import argparse, tempfile, time
+import argparse, json, os, subprocess, sys, tempfile, time
 from pathlib import Path
 import numpy as np
 import torch
 
 ROOT = Path(__file__).resolve().parent.parent
+SCENE_METRICS = ('layout_iou', 'layout_inside', 'identity', 'character', 'shape', 'motion', 'on_time', 'interaction')
+NAMES = dict(layout_iou='layout IoU', layout_inside="character's pixels inside its box", identity='colour identity',
+             character='whole-character identity (colour, shape, accessory)', shape='shape accuracy',
+             motion='motion accuracy (chance 6%)', on_time='motion changes within 2 frames of plan',
+             interaction='interaction boxes showing both characters')
 
-def one_character_scenes(character, motions, n, seed):
+def scene_scores(frames, scene) -> dict:
+    "Every Shapes-world metric of one generated (or rendered) scene; NaN where the scene gives nothing to measure."
+    from dreamrunner import worldmetrics as wm
+    timing = wm.transition_timing(frames, scene)
+    return dict(layout_iou=wm.layout_iou(frames, scene), layout_inside=wm.layout_inside(frames, scene),
+                identity=wm.identity_accuracy(frames, scene), character=wm.character_identity(frames, scene),
+                shape=wm.shape_accuracy(frames, scene), motion=wm.motion_accuracy(frames, scene),
+                on_time=np.mean([t['error'] is not None and t['error'] <= 2 for t in timing]) if timing else np.nan,
+                interaction=wm.interaction_identity(frames, scene))
+
+def mean_scores(rows:list) -> dict:
+    return {k: float(np.nanmean([r[k] for r in rows])) if np.isfinite([r[k] for r in rows]).any() else float('nan') for k in SCENE_METRICS}
+
+def one_character_scenes(character, motions, n:int, seed:int) -> list:
     "Rule-planned scenes of one character doing one of `motions`, in random places."
     from dreamrunner.planner import RulePlanner
     from dreamrunner.shapes import PLACES
     from dreamrunner.toymodel import scene_script
     rng = np.random.default_rng(seed)
-    out = []
-    for _ in range(n):
-        m = motions[int(rng.integers(len(motions)))]
-        out.append(RulePlanner()(scene_script([(character, [m])], PLACES[int(rng.integers(len(PLACES)))], 'b')))
-    return out
+    return [RulePlanner()(scene_script([(character, [motions[int(rng.integers(len(motions)))]])], PLACES[int(rng.integers(len(PLACES)))], 'b'))
+            for _ in range(n)]
 
-def main():
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument('--model', default=None, help='pipeline folder (default: the embedded model)')
-    ap.add_argument('--scenes', type=int, default=12, help='held-out plans for the SR3AI comparison')
-    ap.add_argument('--steps', type=int, default=25, help='denoising steps')
-    ap.add_argument('--threads', type=int, default=2)
-    ap.add_argument('--adapter_steps', type=int, default=300, help='training steps of the held-out motion and character adapters')
-    ap.add_argument('--adapter_lr', type=float, default=1e-2)
-    ap.add_argument('--rank', type=int, default=16)
-    args = ap.parse_args()
-    torch.set_num_threads(args.threads)
-    import datasets; datasets.disable_progress_bars()
+def main_job(model, threads:int) -> float:
+    "Seconds of the README's main job on `model` with an empty adapter cache."
+    with tempfile.TemporaryDirectory() as d:
+        env = {**os.environ, 'DREAMRUNNER_CACHE': str(Path(d)/'cache')}
+        args = [str(Path(sys.executable).parent/'dreamrunner'), 'run', str(ROOT/'examples'/'shapes_friends.story'), '--out', str(Path(d)/'run'),
+                '--quiet', '--threads', str(threads)] + (['--model', str(model)] if model else [])
+        t0 = time.time()
+        subprocess.run(args, check=True, capture_output=True, env=env)
+        return time.time() - t0
+
+def measure(model, n_scenes:int, steps:int, threads:int, seed:int=999) -> dict:
+    "Every measure of one model (None: the shipped embedded model)."
     from dreamrunner.pipeline import Adapter, AdapterData, DreamRunnerPipeline, StorySettings, world_references
-    from dreamrunner.shapes import CAST, MOTIONS
-    from dreamrunner.toymodel import HELD_OUT_CHARACTERS, HELD_OUT_MOTIONS, evaluation_scenes, evaluate, training_cast_and_motions
-    from dreamrunner.worldmetrics import identity_accuracy, trajectory_agreement
+    from dreamrunner.shapes import CAST, render_scene
+    from dreamrunner.sr3ai import scene_frames
+    from dreamrunner.toymodel import HELD_OUT_CHARACTERS, HELD_OUT_MOTIONS, training_cast_and_motions
+    from dreamrunner.toymodel2 import story_scene
     cache = Path(tempfile.mkdtemp())
-    dr = DreamRunnerPipeline.from_pretrained(args.model, cache_dir=cache/'adapters')
-    st = dr.resolve_settings(StorySettings(steps=args.steps, motion_steps=args.adapter_steps, character_steps=args.adapter_steps,
-                                    adapter_lr=args.adapter_lr, rank=args.rank))
-    rows = []
+    dr = DreamRunnerPipeline.from_pretrained(model, cache_dir=cache/'adapters')
+    st = dr.resolve_settings(StorySettings(steps=steps))
+    H, W, F = st.height, st.width, st.num_frames
+    res = dict(model=str(model or 'embedded'), size=f'{W}x{H}x{F}', steps=steps, threads=threads, scenes=n_scenes)
 
-    # 1. SR3AI on vs off
-    r = evaluate(dr.video, evaluation_scenes(args.scenes), steps=args.steps)
-    rows += [('layout IoU, held-out 2-character plans', r['plain']['layout_iou'], r['sr3ai']['layout_iou'], 'SR3AI off / on'),
-             ('identity, held-out 2-character plans', r['plain']['identity'], r['sr3ai']['identity'], 'SR3AI off / on'),
-             ('seconds per scene (80x80x9)', r['plain']['s_per_clip'], r['sr3ai']['s_per_clip'], 'SR3AI off / on')]
+    # 1. held-out stories: the world's acting (ceiling), SR3AI off, SR3AI on
+    scenes = [story_scene(i, seed) for i in range(n_scenes)]
+    truth = [scene_scores(render_scene(s, n_frames=F, size=(W, H), seed=i, act=True).frames, s) for i, s in enumerate(scenes)]
+    res['world'] = mean_scores(truth)
+    for on in (False, True):
+        t0 = time.time()
+        rows = [scene_scores(scene_frames(dr.video, s, H, W, F, on, steps, st.guidance, seed=i), s) for i, s in enumerate(scenes)]
+        res['sr3ai' if on else 'plain'] = mean_scores(rows)
+        res[f"s_per_scene_{'sr3ai' if on else 'plain'}"] = (time.time() - t0) / n_scenes
 
-    # 2. a held-out motion, without and with its motion LoRA: the character's region is the whole frame, so it
-    #    moves as the model thinks the motion goes; the truth is the world's own clip of that motion
-    from dreamrunner.plan import KeyFrame, Region, Scene
-    from dreamrunner.shapes import PLACES, render_clip
+    # 2. a held-out motion, without and with its LoRA trained on retrieved clips
+    from dreamrunner import worldmetrics as wm
     cast, _ = training_cast_and_motions()
     motion = HELD_OUT_MOTIONS[0]
-    cases = [(cast[k % len(cast)], PLACES[k % len(PLACES)]) for k in range(6)]
-    res = dr.retrieve(motion)
+    cases = [one_character_scenes(cast[k % len(cast)], [motion], 1, k)[0].scenes[0] for k in range(6)]
     held_out = Adapter('motion', motion, motion)
     dr.train_adapter(held_out, dr.adapter_data(held_out, None, st), st, progress=False)
-    def motion_score(adapters):
-        scores = []
-        for k, (ch, place) in enumerate(cases):
-            cap = f'a {ch.tag} {ch.looks} is {motion}'
-            sc = Scene(f'a {place}', [KeyFrame([Region(ch.name, motion, cap, (0.0, 0.0, 1.0, 1.0))]) for _ in range(6)])
-            frames = dr.generate_scene(sc, st, adapters, seed=k, progress=False)
-            truth = render_clip([motion], [ch], place, st.num_frames, (st.width, st.height), k).frames
-            scores.append(trajectory_agreement(frames, truth, ch, place, mirror=True))
-        return float(np.nanmean(scores))
-    rows.append((f'trajectory agreement, held-out motion {motion!r} ({len(cases)} clips)', motion_score([]), motion_score([held_out]),
-                 f'no LoRA / motion LoRA on {len(res.selected[:st.clips_per_motion])} retrieved clips'))
+    motion_acc = lambda adapters: float(np.nanmean([wm.motion_accuracy(dr.generate_scene(s, st, adapters, seed=k, progress=False), s)
+                                                    for k, s in enumerate(cases)]))
+    res['held_out_motion'] = dict(motion=motion, clips=len(cases), without=motion_acc([]), with_lora=motion_acc([held_out]))
 
     # 3. a held-out character across three scenes, without and with its character LoRA
     who = next(c for c in CAST if c.name == HELD_OUT_CHARACTERS[0])
-    stories = one_character_scenes(who, [m for m in MOTIONS if m not in HELD_OUT_MOTIONS], 3, 20)
-    refs = world_references(stories[0], who.name, (st.height, st.width))
+    stories = one_character_scenes(who, [m for m in training_cast_and_motions()[1]], 3, 20)
+    refs = world_references(stories[0], who.name, (H, W))
     character = Adapter('character', who.name, who.tag)
     dr.train_adapter(character, AdapterData(refs, [f'a {stories[0].character(who.name).phrase}']), st, progress=False)
-    def identity(adapters):
-        return float(np.mean([identity_accuracy(dr.generate_scene(s.scenes[0], st, adapters, seed=k, progress=False),
-                                                s.scenes[0]) for k, s in enumerate(stories)]))
-    rows.append((f'identity of held-out character {who.name!r} over 3 scenes', identity([]), identity([character]),
-                 f'no LoRA / character LoRA on {len(refs)} references'))
+    ident = lambda adapters: float(np.nanmean([wm.character_identity(dr.generate_scene(s.scenes[0], st, adapters, seed=k, progress=False),
+                                                                     s.scenes[0]) for k, s in enumerate(stories)]))
+    res['held_out_character'] = dict(character=who.name, scenes=len(stories), without=ident([]), with_lora=ident([character]))
 
-    # 4. the 2-scene example story, from nothing (fresh adapter cache)
-    t0 = time.time()
-    story = DreamRunnerPipeline.from_pretrained(args.model, cache_dir=cache/'story')(ROOT/'examples'/'shapes_friends.story', out=cache/'run',
-                                                                                      steps=args.steps, progress=False)
-    total = time.time() - t0
-    scenes = sum(v['wall_s'] for k, v in story.manifest['stages'].items() if k.startswith('scene'))
-    rows.append(('2-scene story, seconds (everything / scenes only)', total, scenes, 'adapters trained afresh'))
+    # 4. the README's main job
+    res['main_job_s'] = main_job(model, threads)
+    return res
 
-    print(f'| measure | without | with | compared |\n|---|---|---|---|')
-    for what, a, b, how in rows: print(f'| {what} | {a:.3f} | {b:.3f} | {how} |')
-    print(f'\n{torch.get_num_threads()} threads, torch {torch.__version__}, {args.steps} steps, guidance {st.guidance}; '
-          f'held-out adapters: {args.adapter_steps} steps, lr {args.adapter_lr}, rank {args.rank}; the story: default settings')
+def print_tables(results:list):
+    for r in results:
+        print(f"\n### {r['model']} ({r['size']}, {r['steps']} steps, {r['scenes']} held-out stories)\n")
+        print('| measure | world (acted) | SR3AI off | SR3AI on |\n|---|---|---|---|')
+        for k in SCENE_METRICS: print(f"| {NAMES[k]} | {r['world'][k]:.3f} | {r['plain'][k]:.3f} | {r['sr3ai'][k]:.3f} |")
+        m, c = r['held_out_motion'], r['held_out_character']
+        print(f"| held-out motion {m['motion']!r}: motion accuracy ({m['clips']} scenes) | | without LoRA {m['without']:.3f} | with LoRA {m['with_lora']:.3f} |")
+        print(f"| held-out character {c['character']!r}: identity ({c['scenes']} scenes) | | without LoRA {c['without']:.3f} | with LoRA {c['with_lora']:.3f} |")
+        print(f"| seconds per scene | | {r['s_per_scene_plain']:.2f} | {r['s_per_scene_sr3ai']:.2f} |")
+        print(f"| README main job, empty cache (s) | | | {r['main_job_s']:.1f} |")
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument('--models', nargs='+', default=['embedded'], help="pipeline folders; 'embedded' is the shipped model")
+    ap.add_argument('--scenes', type=int, default=24, help='held-out one-scene stories')
+    ap.add_argument('--steps', type=int, default=25, help='denoising steps')
+    ap.add_argument('--threads', type=int, default=1)
+    ap.add_argument('--json', default=None, help='also save the results here')
+    args = ap.parse_args()
+    torch.set_num_threads(args.threads)
+    import datasets; datasets.disable_progress_bars()
+    results = []
+    for m in args.models:
+        results.append(measure(None if m == 'embedded' else m, args.scenes, args.steps, args.threads))
+        if args.json: Path(args.json).write_text(json.dumps(results, indent=1) + '\n')
+    print_tables(results)
+    print(f'\n{args.threads} thread(s), torch {torch.__version__}; adapters with the pipeline\'s default settings')
 
 if __name__ == '__main__': main()

@@ -155,20 +155,23 @@ def _nanmean(values) -> float:
     return float(np.mean(values)) if values else float('nan')
 
 def world_metrics(story:Story, clips:list, tolerance:int=2) -> dict:
-    """Over the scenes (x100): layout IoU, colour identity and motion agreement; the share of planned motions the recogniser
-    sees, of characters with their own shape, and of characters that are wholly themselves (colour, shape and accessory);
-    for planned changes of motion, the share found within `tolerance` frames of the key frame and the mean error in frames.
+    """Over the scenes (x100): layout IoU, the share of characters' pixels inside their boxes, colour identity and motion
+    agreement; the share of planned motions the recogniser sees, of characters with their own shape, of characters that are
+    wholly themselves (colour, shape and accessory), and of interaction boxes that show all their characters; for planned
+    changes of motion, the share found within `tolerance` frames of the key frame and the mean error in frames.
     NaN where a story gives nothing to measure; {} when the characters are not Shapes-world ones."""
-    from dreamrunner.worldmetrics import (character_identity, identity_accuracy, layout_iou, motion_accuracy, shape_accuracy,
-                                          transition_timing)
+    from dreamrunner.worldmetrics import (character_identity, identity_accuracy, interaction_identity, layout_inside,
+                                          layout_iou, motion_accuracy, shape_accuracy, transition_timing)
     cast = story_cast(story)
     if not cast: return {}
     scenes = list(zip(story.scenes, clips))
     per_scene = lambda metric: 100 * _nanmean([metric(c, s, cast) for s, c in scenes])
     changes = [t for s, c in scenes for t in transition_timing(c, s, cast)]
     errors = [t['error'] for t in changes if t['error'] is not None]
-    return dict(layout_iou=per_scene(layout_iou), identity=per_scene(identity_accuracy), motion=100 * motion_agreement(story, clips, cast),
+    return dict(layout_iou=per_scene(layout_iou), layout_inside=per_scene(layout_inside), identity=per_scene(identity_accuracy),
+                motion=100 * motion_agreement(story, clips, cast),
                 motion_recognised=per_scene(motion_accuracy), shape=per_scene(shape_accuracy), character=per_scene(character_identity),
+                interaction=per_scene(interaction_identity),
                 # a change not found at all counts as late
                 transition_on_time=100 * _nanmean([t['error'] is not None and t['error'] <= tolerance for t in changes]),
                 transition_error=_nanmean(errors))
@@ -189,6 +192,7 @@ def load_run(folder) -> tuple:
     return story, [np.load(p)['frames'] for p in paths], refs
 
 NOTHING_TO_MEASURE = {'motion': 'no planned box moves', 'motion_recognised': 'no planned motion lasts 3 frames or more',
+                      'interaction': 'no interaction line (a & b: motion)',
                       'transition_on_time': 'no character changes motion', 'transition_error': 'no change of motion was found'}
 
 def evaluate_run(folder, clip=None, dino=None) -> dict:

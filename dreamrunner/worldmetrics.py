@@ -15,12 +15,12 @@ from .shapes import draw_character, draw_character_in_box, find_place, mask_box,
 
 # %% auto #0
 __all__ = ['SYMMETRY', 'MOTION_FEATURES', 'FRAME_DESCRIPTORS', 'TEMPLATE_ANGLES', 'TEMPLATE_ARMS', 'palette_labels',
-           'character_box', 'box_iou', 'layout_iou', 'identity_accuracy', 'track', 'trajectory_agreement',
-           'region_window', 'attached', 'main_part', 'character_masks', 'Track', 'track_character', 'theil_sen',
-           'motion_features', 'frame_descriptors', 'world_tracks', 'MotionRecogniser', 'motion_recogniser',
-           'recognise_motion', 'confusion_matrix', 'plot_confusion', 'character_templates', 'match_looks',
-           'character_looks', 'change_frame', 'character_regions', 'motion_parts', 'motion_accuracy', 'shape_accuracy',
-           'character_identity', 'transition_timing']
+           'character_box', 'box_iou', 'layout_iou', 'box_pixels', 'layout_inside', 'identity_accuracy', 'track',
+           'trajectory_agreement', 'region_window', 'attached', 'main_part', 'character_masks', 'Track',
+           'track_character', 'theil_sen', 'motion_features', 'frame_descriptors', 'world_tracks', 'MotionRecogniser',
+           'motion_recogniser', 'recognise_motion', 'confusion_matrix', 'plot_confusion', 'character_templates',
+           'match_looks', 'character_looks', 'change_frame', 'character_regions', 'motion_parts', 'motion_accuracy',
+           'shape_accuracy', 'character_identity', 'interaction_identity', 'transition_timing']
 
 # %% ../nbs/31_worldmetrics.ipynb #3d2d9ebc
 @functools.lru_cache(16)
@@ -61,6 +61,28 @@ def layout_iou(frames:np.ndarray, scene:Scene, cast:list=None) -> float:
             members = _cast_member(r, cast)
             if len(members) != 1: continue
             scores.append(box_iou(character_box(frame, members[0], place), r.box))
+    return float(np.mean(scores)) if scores else 0.0
+
+def box_pixels(box, shape:tuple) -> np.ndarray:
+    "[H, W] True inside a normalised box (x0, y0, x1, y1) on a frame of `shape` (H, W)."
+    H, W = shape
+    m = np.zeros((H, W), bool)
+    m[round(box[1] * H):round(box[3] * H), round(box[0] * W):round(box[2] * W)] = True
+    return m
+
+def layout_inside(frames:np.ndarray, scene:Scene, cast:list=None) -> float:
+    """Mean share, over frames and single-character regions, of the character's colour pixels that lie inside its planned box
+    (0 where it is missing). Unlike IoU it does not ask a character to fill its box, only to stay in it: a box is where a
+    motion happens, wider than the character acting it."""
+    cast, place, scores = cast or CAST, find_place(scene.background or scene.place), []
+    for f, frame in enumerate(frames):
+        lab, names = palette_labels(frame, place)
+        for r in scene.regions_at((f + 0.5) / len(frames)):
+            members = _cast_member(r, cast)
+            if len(members) != 1: continue
+            ch = members[0]
+            pixels = (lab == names.index(ch.color)) | (lab == names.index(ch.accent))
+            scores.append(pixels[box_pixels(r.box, pixels.shape)].sum() / pixels.sum() if pixels.any() else 0.0)
     return float(np.mean(scores)) if scores else 0.0
 
 def identity_accuracy(frames:np.ndarray, scene:Scene, cast:list=None) -> float:
@@ -469,6 +491,20 @@ def character_identity(frames:np.ndarray, scene:Scene, cast:list=None) -> float:
         colours = [_dominant_colour(lab[f], b) == ch.color for f, b in enumerate(boxes) if b is not None]
         ok.append(np.mean(colours) > 0.5 and looks[ch] == (ch.shape, ch.accessory))
     return float(np.mean(ok)) if ok else float('nan')
+
+def interaction_identity(frames:np.ndarray, scene:Scene, cast:list=None, min_share:float=0.002) -> float:
+    """Share of the scene's interaction regions (`a & b: motion`, one box for several characters) in which every member is
+    seen: its body colour covers at least `min_share` of the frame inside the box on most of the region's frames. NaN if none."""
+    cast, place, seen = cast or CAST, find_place(scene.background or scene.place), {}
+    lab, names = palette_labels(frames, place)
+    for f in range(len(frames)):
+        for r in scene.regions_at((f + 0.5) / len(frames)):
+            members = _cast_member(r, cast)
+            if len(members) < 2: continue
+            inside = lab[f][box_pixels(r.box, lab.shape[1:])]
+            hits = seen.setdefault(r.entity, [])
+            hits.append(all((inside == names.index(ch.color)).sum() >= min_share * lab[f].size for ch in members))
+    return float(np.mean([np.mean(h) > 0.5 for h in seen.values()])) if seen else float('nan')
 
 def transition_timing(frames:np.ndarray, scene:Scene, cast:list=None) -> list:
     """For every planned change of a character's motion: the planned frame, the frame where the video's motion changes
