@@ -13,8 +13,8 @@ from .llm import LLMError, get_planner, PLANNERS
 from .planner import layout_warnings, read_story
 
 # %% auto #0
-__all__ = ['DTYPES', 'SR3AI_BACKENDS', 'CACHE_HELP', 'COMMANDS', 'write_plan', 'planner_for', 'plan', 'train', 'CLIError',
-           'check_device', 'quiet_libraries', 'run', 'set_threads', 'evaluate', 'vocabulary', 'main']
+__all__ = ['TRAIN_DEFAULTS', 'DTYPES', 'SR3AI_BACKENDS', 'CACHE_HELP', 'COMMANDS', 'write_plan', 'planner_for', 'plan', 'train',
+           'CLIError', 'check_device', 'quiet_libraries', 'run', 'set_threads', 'evaluate', 'vocabulary', 'main']
 
 # %% ../nbs/90_cli.ipynb #7601b997
 def write_plan(story:Story, out, animatic:bool=True, fps:int=8) -> list:
@@ -66,16 +66,37 @@ def plan(story:str,                              # story script (.story/.txt) or
     return s
 
 # %% ../nbs/90_cli.ipynb #40dd5e15
-def train(out:str='runs/toymodel',        # folder for checkpoints and the finished pipeline
-          vae_steps:int=2000,             # VAE training steps (frames and clips on random windows)
-          decoder_steps:int=3000,         # decoder-only steps after the latents are fixed
-          transformer_steps:int=4000,     # transformer training steps
+TRAIN_DEFAULTS = {'v1': dict(vae_steps=2000, decoder_steps=3000, transformer_steps=4000),
+                  'v2': dict(vae_steps=4000, decoder_steps=1500, transformer_steps=12000, stories=8192)}   # as toymodel2.RECIPE
+
+def train(out:str='runs/toymodel',        # folder for checkpoints and the finished pipeline (run again to resume)
+          config:Param("model: v1 (80x80, 9 frames) or v2 (96x96, 25 frames)", str, choices=tuple(TRAIN_DEFAULTS))='v2',
+          vae_steps:int=None,             # VAE training steps (default: the config's recipe)
+          decoder_steps:int=None,         # decoder-only steps after the latents are fixed
+          transformer_steps:int=None,     # transformer training steps
+          stories:int=None,               # v2: training stories encoded to latents
+          stages:str=None,                # v2: comma-separated stages to run now (vae,latents,transformer,decoder; default all)
           batch:int=8,                    # clips per step
-          seed:int=0):                    # random seed
-    "Train the embedded Shapes-world CogVideoX (resumable)."
-    from dreamrunner.toymodel import train as train_toy
-    folder = train_toy(out, vae_steps, decoder_steps, transformer_steps, batch, seed)
-    print(f'saved the pipeline to {folder}/')
+          seed:int=0,                     # random seed
+          device:str='cpu',               # cuda trains on a GPU (minutes instead of hours); checkpoints move between machines
+          threads:int=None):              # CPU threads (default: $OMP_NUM_THREADS, else 1)
+    "Train an embedded Shapes-world CogVideoX (resumable: stop it any time and run the same command again)."
+    check_device(device)
+    set_threads(threads)
+    steps = {**TRAIN_DEFAULTS[config], **{k: v for k, v in dict(vae_steps=vae_steps, decoder_steps=decoder_steps,
+                                                                  transformer_steps=transformer_steps, stories=stories).items() if v is not None}}
+    bad = [f'{k} {v}' for k, v in steps.items() if v < 1]
+    if bad: raise CLIError(f'training steps and stories must be whole numbers >= 1; got {", ".join(bad)}')
+    if config == 'v1':
+        if stories is not None or stages is not None: raise CLIError('--stories and --stages are for --config v2')
+        from dreamrunner.toymodel import train as train_toy
+        folder = train_toy(out, steps['vae_steps'], steps['decoder_steps'], steps['transformer_steps'], batch, seed, device=device)
+    else:
+        from dreamrunner.toymodel2 import STAGES, train as train_toy2
+        wanted = tuple(s.strip() for s in stages.split(',')) if stages else STAGES
+        if set(wanted) - set(STAGES): raise CLIError(f'unknown stages {sorted(set(wanted) - set(STAGES))}; the stages are {", ".join(STAGES)}')
+        folder = train_toy2(out, config, batch=batch, seed=seed, stages=wanted, device=device, **steps)
+    print(f'saved the pipeline to {folder}/' if folder else f'stages {stages} done; checkpoints and the training log are in {out}/')
     return folder
 
 # %% ../nbs/90_cli.ipynb #cab827c4

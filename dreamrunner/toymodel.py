@@ -132,13 +132,13 @@ def train_vae(vae, steps:int, out, batch:int=8, lr:float=2e-3, kl_weight:float=1
     ckpt, step, losses = out/f"{'decoder' if decoder_only else 'vae'}.checkpoint.pt", 0, []
     rng = np.random.default_rng(seed)
     if ckpt.exists():
-        st = torch.load(ckpt, weights_only=False)
+        st = torch.load(ckpt, weights_only=False, map_location='cpu')   # a checkpoint moves between GPU and CPU
         vae.load_state_dict(st['vae']); opt.load_state_dict(st['opt']); step, losses = st['step'], st['losses']; rng.bit_generator.state = st['rng']
     vae.train()
     if decoder_only: vae.encoder.eval()
     bar = tqdm(total=steps, initial=step, desc='VAE decoder' if decoder_only else 'VAE', disable=not progress)
     while step < steps:
-        x = batches(rng, step + 1)
+        x = batches(rng, step + 1).to(vae.device)
         with torch.set_grad_enabled(not decoder_only): post = vae.encode(x).latent_dist
         rec = vae.decode(post.mode() if decoder_only else post.sample()).sample
         loss = F.l1_loss(rec, x) + F.mse_loss(rec, x) + (0 if decoder_only else kl_weight * post.kl().mean())
@@ -247,7 +247,7 @@ def training_batch(pipe, grid:TokenGrid, rng:np.random.Generator, batch:int, cfg
 @torch.no_grad()
 def encode_latents(pipe, videos:torch.Tensor) -> torch.Tensor:
     "Scaled VAE latents of videos [B, 3, T, H, W], in the transformer's layout [B, F, C, h, w]."
-    lat = pipe.vae.encode(videos).latent_dist.mode()
+    lat = pipe.vae.encode(videos.to(pipe.vae.device)).latent_dist.mode()
     return (lat * pipe.vae.config.scaling_factor).permute(0, 2, 1, 3, 4)
 
 def train_transformer(pipe, steps:int, out, batch:int=8, lr:float=8e-4, cfg:ToyConfig=None, seed:int=0, checkpoint_every:int=100,
@@ -263,7 +263,7 @@ def train_transformer(pipe, steps:int, out, batch:int=8, lr:float=8e-4, cfg:ToyC
     ckpt, step, losses = out/'transformer.checkpoint.pt', 0, []
     rng, gen = np.random.default_rng(seed), torch.Generator().manual_seed(seed)
     if ckpt.exists():
-        st = torch.load(ckpt, weights_only=False)
+        st = torch.load(ckpt, weights_only=False, map_location='cpu')
         tr.load_state_dict(st['model']); opt.load_state_dict(st['opt']); step, losses = st['step'], st['losses']
         rng.bit_generator.state = st['rng']; gen.set_state(st['gen'])
     def world_batches(rng):
@@ -274,10 +274,11 @@ def train_transformer(pipe, steps:int, out, batch:int=8, lr:float=8e-4, cfg:ToyC
     bar = tqdm(total=steps, initial=step, desc='transformer', disable=not progress)
     while step < steps:
         lat, slots = batches(rng)
+        lat = lat.to(tr.device)
         text = torch.cat([encode_slot_texts(pipe, sl.captions, cfg.text_len) for sl in slots])
-        mask = torch.stack([region_mask(sl) for sl in slots])[:, None]
-        noise = torch.randn(lat.shape, generator=gen)
-        t = torch.randint(sched.config.num_train_timesteps, (batch,), generator=gen)
+        mask = torch.stack([region_mask(sl) for sl in slots])[:, None].to(tr.device)
+        noise = torch.randn(lat.shape, generator=gen).to(tr.device)   # drawn on the CPU: the same run on any device
+        t = torch.randint(sched.config.num_train_timesteps, (batch,), generator=gen).to(tr.device)
         pred = tr(sched.add_noise(lat, noise, t), text, t, image_rotary_emb=rope, attention_kwargs={'sr3ai_mask': mask}).sample
         loss = F.mse_loss(pred, sched.get_velocity(lat, noise, t))
         if not torch.isfinite(loss): raise RuntimeError(f'transformer loss became {loss.item()} at step {step + 1}; lower the learning rate')
@@ -295,23 +296,23 @@ def set_latent_scale(vae, cfg:ToyConfig=None, n:int=16, seed:int=7, videos:torch
     "Set `vae.config.scaling_factor` to 1/std of the latents of `videos` (default: `n` world clips); returns it."
     rng = np.random.default_rng(seed)
     x = videos if videos is not None else torch.stack([to_video(world_sample(rng, cfg).frames) for _ in range(n)])
-    scale = float(1 / vae.encode(x).latent_dist.mode().std())
+    scale = float(1 / vae.encode(x.to(vae.device)).latent_dist.mode().std())
     vae.register_to_config(scaling_factor=scale)
     return scale
 
 # %% ../nbs/30_toymodel.ipynb #f8160496
 def train(out, vae_steps:int=2000, decoder_steps:int=3000, transformer_steps:int=4000, batch:int=8, seed:int=0, cfg:ToyConfig=None,
-          progress:bool=True) -> Path:
+          device:str='cpu', progress:bool=True) -> Path:
     "Train the embedded model from scratch (or resume) into `out`: VAE, decoder, transformer; returns the saved pipeline folder."
     cfg, out = cfg or ToyConfig(), Path(out)
-    pipe = build_toy_pipeline(cfg, seed)
+    pipe = build_toy_pipeline(cfg, seed).to(device)
     t0 = time.time()
     vae_losses = train_vae(pipe.vae, vae_steps, out, batch=batch, cfg=cfg, seed=seed, progress=progress)
     set_latent_scale(pipe.vae, cfg)   # from here on the latents are fixed
     tr_losses = train_transformer(pipe, transformer_steps, out, batch=batch, cfg=cfg, seed=seed + 1, progress=progress)
     dec_losses = train_vae(pipe.vae, decoder_steps, out, batch=batch, lr=1e-3, cfg=cfg, seed=seed + 2, decoder_only=True, progress=progress)
     folder = out/'pipeline'
-    pipe.save_pretrained(folder, safe_serialization=True)
+    pipe.to('cpu').save_pretrained(folder, safe_serialization=True)
     last = lambda l: float(np.mean(l[-100:])) if l else None
     log = dict(config=asdict(cfg), vae_steps=vae_steps, decoder_steps=decoder_steps, transformer_steps=transformer_steps, batch=batch,
                seed=seed, wall_time_s=round(time.time() - t0, 1), vae_loss=last(vae_losses), decoder_loss=last(dec_losses),

@@ -110,7 +110,7 @@ def encode_stories(pipe, out, n:int, cfg:ToyConfig, seed:int=0, shard:int=256, b
         lats = []
         for lo in range(k * shard, (k + 1) * shard, batch):
             videos = torch.stack([to_video(story_frames(i, cfg, seed)) for i in range(lo, min(lo + batch, (k + 1) * shard))])
-            lats.append(encode_latents(pipe, videos).half()); bar.update(len(videos))
+            lats.append(encode_latents(pipe, videos).half().cpu()); bar.update(len(videos))
         with atomic_path(path) as tmp: torch.save(dict(latents=torch.cat(lats), first=k * shard, seed=seed, scaling_factor=scale), tmp)
     bar.close()
     return folder
@@ -153,7 +153,7 @@ def command_line() -> str:
     args = [a.decode() for a in p.read_bytes().split(b'\0') if a] if p.exists() else sys.argv
     return ' '.join(args)
 
-def _step(ckpt:Path) -> int: return torch.load(ckpt, weights_only=False)['step'] if ckpt.exists() else 0
+def _step(ckpt:Path) -> int: return torch.load(ckpt, weights_only=False, map_location='cpu')['step'] if ckpt.exists() else 0
 
 def _curve(losses:list, every:int=10) -> list:
     "The loss history as means of `every` steps (what training.json keeps)."
@@ -163,7 +163,7 @@ def _curve(losses:list, every:int=10) -> list:
 def story_psnr(vae, cfg:ToyConfig, n:int=8, seed:int=1) -> float:
     "Mean PSNR (dB) of VAE reconstructions of `n` whole story clips of another data seed than training's."
     x = torch.stack([to_video(story_frames(i, cfg, seed)) for i in range(n)])
-    rec = torch.cat([vae.decode(vae.encode(v[None]).latent_dist.mode()).sample for v in x]).clamp(-1, 1)
+    rec = torch.cat([vae.decode(vae.encode(v[None].to(vae.device)).latent_dist.mode()).sample.cpu() for v in x]).clamp(-1, 1)
     return float((10 * torch.log10(1 / ((rec - x) / 2).pow(2).mean((1, 2, 3, 4)))).mean())
 
 # %% ../nbs/32_toymodel2.ipynb #a917699b
@@ -179,16 +179,18 @@ def _log_stage(log:dict, run:dict, name:str, before:int, t0:float, losses:list=N
 RECIPE = dict(vae_steps=4000, stories=8192, transformer_steps=12000, decoder_steps=1500)   # model 2's training recipe: about 6.5 CPU-hours
 
 def train(out, config='v2', vae_steps:int=RECIPE['vae_steps'], stories:int=RECIPE['stories'], transformer_steps:int=RECIPE['transformer_steps'],
-          decoder_steps:int=RECIPE['decoder_steps'], batch:int=8, seed:int=0, stages=STAGES, shard:int=256, progress:bool=True) -> Path:
+          decoder_steps:int=RECIPE['decoder_steps'], batch:int=8, seed:int=0, stages=STAGES, shard:int=256, device:str='cpu',
+          progress:bool=True) -> Path:
     "Train an embedded model of `config` into `out` (resuming), stage by stage; with every stage done, save and return `out/pipeline`."
+    # `device`: 'cuda' trains on a GPU; checkpoints, latents and random draws stay on the CPU, so a run moves between machines
     cfg, out, t_call = toy_config(config), Path(out), time.time()
     if set(stages) - set(STAGES): raise ValueError(f"unknown stages {sorted(set(stages) - set(STAGES))}; the stages are {', '.join(STAGES)}")
     out.mkdir(parents=True, exist_ok=True)
     log = json.loads((out/'training.json').read_text()) if (out/'training.json').exists() else dict(stages={}, runs=[])
     log.update(config=asdict(cfg), name=config if isinstance(config, str) else None, seed=seed, batch=batch,
                recipe=dict(vae_steps=vae_steps, stories=stories, transformer_steps=transformer_steps, decoder_steps=decoder_steps, shard=shard))
-    run = dict(command=command_line(), started=time.strftime('%Y-%m-%d %H:%M:%S'), machine=machine(), stages={})
-    pipe = build_toy_pipeline(cfg, seed)
+    run = dict(command=command_line(), started=time.strftime('%Y-%m-%d %H:%M:%S'), machine=machine(), device=str(device), stages={})
+    pipe = build_toy_pipeline(cfg, seed).to(device)
     vae_data = lambda rng, step: story_vae_batch(rng, step, cfg, seed)
     def need(name, have, want):
         if name not in stages and have < want: raise RuntimeError(f'the {name} stage is at {have} of {want}: run it first (stages={name!r})')
@@ -215,7 +217,7 @@ def train(out, config='v2', vae_steps:int=RECIPE['vae_steps'], stories:int=RECIP
     folder = None
     if set(stages) == set(STAGES):   # every stage ran to its end in this call: the model is whole
         folder = out/'pipeline'
-        pipe.save_pretrained(folder, safe_serialization=True)
+        pipe.to('cpu').save_pretrained(folder, safe_serialization=True)
         replace(world_vocabulary(), interactions=True).save(folder)   # what it knows, interaction lines included
     run['wall_s'] = round(time.time() - t_call, 1)
     log['runs'].append(run)
@@ -290,7 +292,7 @@ def benchmark(config='v2', threads:int=1, steps:int=25, batch:int=8, recipe:dict
 def vae_figure(vae, cfg:ToyConfig, n:int=3, frames=(0, 12, 24), seed:int=1):
     "Frames of `n` story clips of another data seed than training's (top) over the VAE's reconstruction (bottom)."
     x = torch.stack([to_video(story_frames(i, cfg, seed)) for i in range(n)])
-    rec = torch.cat([vae.decode(vae.encode(v[None]).latent_dist.mode()).sample for v in x]).clamp(-1, 1)
+    rec = torch.cat([vae.decode(vae.encode(v[None].to(vae.device)).latent_dist.mode()).sample.cpu() for v in x]).clamp(-1, 1)
     pic = lambda v: ((v[:, list(frames)].permute(2, 1, 3, 0) + 1) * 127.5).round().byte().reshape(cfg.height, -1, 3).numpy()   # [H, frames x W, 3]
     rows = [np.concatenate([pic(a), pic(b)], 0) for a, b in zip(x, rec)]
     fig = plt.figure(figsize=(2.2 * n * len(frames) / 2, 3.2))

@@ -135,3 +135,24 @@ def test_readme_main_job_tells_the_example_story(tmp_path):
     assert frames.shape == (9, 80, 80, 3) and frames.std() > 5   # a picture, not a flat frame
     r = subprocess.run([str(Path(sys.executable).parent/'dreamrunner'), 'eval', str(out)], capture_output=True, text=True, timeout=300)
     assert r.returncode == 0 and 'world layout_iou' in r.stdout, r.stderr
+
+def test_train_runs_a_stage_and_resumes(tmp_path):
+    "`dreamrunner train` runs model 2's VAE stage on the CPU, records the run, and continues from its checkpoint."
+    for steps in (2, 3):
+        r = dreamrunner('train', '--out', tmp_path, '--config', 'v2', '--vae-steps', steps, '--stages', 'vae', '--threads', 1)
+        assert r.returncode == 0, r.stderr
+        assert 'stages vae done' in r.stdout
+    log = json.loads((tmp_path/'training.json').read_text())
+    assert [run['stages']['vae']['from_step'] for run in log['runs']] == [0, 2] and log['stages']['vae']['steps'] == 3
+    assert all(run['device'] == 'cpu' for run in log['runs'])
+
+@pytest.mark.parametrize('args, says', [
+    (('--config', 'v1', '--stages', 'vae'), '--stories and --stages are for --config v2'),
+    (('--stages', 'vae,bake'), "unknown stages ['bake']"),
+    (('--vae_steps', '0'), 'training steps and stories must be whole numbers >= 1; got vae_steps 0'),
+    (('--device', 'cuda:7'), 'no CUDA GPU'),
+])
+def test_train_refuses_bad_options(args, says, tmp_path):
+    r = dreamrunner('train', '--out', tmp_path/'t', *args)
+    assert r.returncode == 1 and says in r.stderr and 'Traceback' not in r.stderr, r.stderr
+    assert not (tmp_path/'t').exists()
