@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 # %% auto #0
-__all__ = ['atomic_path', 'atomic_write_text']
+__all__ = ['atomic_path', 'atomic_write_text', 'example']
 
 # %% ../nbs/08_files.ipynb #f2e9680c
 def _remove(p:Path):
@@ -32,3 +32,15 @@ def atomic_write_text(path, text:str) -> Path:
     "Write `text` (UTF-8) to `path` atomically."
     with atomic_path(path) as tmp: tmp.write_text(text, encoding='utf-8')
     return Path(path)
+
+# %% ../nbs/08_files.ipynb #9a756b2f
+def example(name:str=None) -> Path:
+    "Path of an example shipped with the package (a story, the plans excerpt, the `llm` replies folder); without `name`, the folder."
+    import dreamrunner
+    folder = Path(dreamrunner.__file__).resolve().parent/'examples'
+    if name is None: return folder
+    path = folder/name
+    if not path.exists():
+        have = ', '.join(sorted(p.name for p in folder.iterdir() if not p.name.startswith(('_', '.'))))
+        raise FileNotFoundError(f'no example {name!r}; the examples are: {have}')
+    return path

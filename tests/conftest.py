@@ -7,5 +7,5 @@ os.environ.setdefault('MPLBACKEND', 'Agg')
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent/'shared'
-EXAMPLES = ROOT/'examples'
-LLM_REPLIES = Path(__file__).resolve().parent/'data'/'llm'
+EXAMPLES = ROOT/'dreamrunner'/'examples'
+LLM_REPLIES = EXAMPLES/'llm'
