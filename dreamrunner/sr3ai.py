@@ -12,12 +12,13 @@ import matplotlib.pyplot as plt
 from .plan import PlanError, Scene
 
 # %% auto #0
-__all__ = ['LORA_TARGETS', 'SR3AI_BACKENDS', 'TokenGrid', 'key_frame_of_latent_frames', 'box_cells', 'Slots', 'scene_slots',
-           'region_mask', 'draw_mask', 'draw_slot_owners', 'slot_mask_mod', 'flex_block_mask', 'SR3AIAttnProcessor',
-           'flex_attention_on', 'install_sr3ai', 'adapter_targets', 'region_lora_config', 'caption_has_key',
-           'slot_gate', 'RegionAdapters', 'save_region_adapter', 'add_region_adapter', 'load_region_adapter',
-           'encode_slots', 'pipeline_grid', 'sr3ai_backend', 'sr3ai_inputs', 'scene_frames', 'AttentionRecorder',
-           'draw_attention', 'attention_explorer']
+__all__ = ['BACKGROUND_COLOR', 'LORA_TARGETS', 'SR3AI_BACKENDS', 'TokenGrid', 'key_frame_of_latent_frames', 'box_cells', 'Slots',
+           'scene_slots', 'region_mask', 'slot_colors', 'slot_legend', 'mask_picture', 'draw_joint_mask', 'draw_mask',
+           'slot_owners', 'owner_image', 'draw_token_grid', 'draw_slot_owners', 'slot_mask_mod', 'flex_block_mask',
+           'SR3AIAttnProcessor', 'flex_attention_on', 'install_sr3ai', 'adapter_targets', 'region_lora_config',
+           'caption_has_key', 'slot_gate', 'RegionAdapters', 'save_region_adapter', 'add_region_adapter',
+           'load_region_adapter', 'encode_slots', 'pipeline_grid', 'sr3ai_backend', 'sr3ai_inputs', 'scene_frames',
+           'AttentionRecorder', 'draw_attention', 'attention_explorer', 'edit_region', 'draw_scene_tokens', 'MaskLab']
 
 # %% ../nbs/10_sr3ai.ipynb #139e42e0
 def _cfg(config, key, default=None):
@@ -113,35 +114,84 @@ def region_mask(slots:Slots) -> torch.Tensor:
     return mask
 
 # %% ../nbs/10_sr3ai.ipynb #5e10f15c
-def _short(text, n): return text if len(text) <= n else text[:n - 1] + '…'
+import textwrap
+from matplotlib.colors import ListedColormap
+from matplotlib.patches import Patch
 
-def draw_mask(mask:torch.Tensor, slots:Slots, max_label:int=28):
-    "Two views of a region mask: the whole [L, L] mask, and each slot's text row over the video tokens."
-    fig, (a, b) = plt.subplots(1, 2, figsize=(11, 4), gridspec_kw={'width_ratios': [1, 2]})
-    T, names = slots.text_len, [_short(c, max_label) for c in slots.captions[:-1]] + ['(background)']
-    a.imshow(mask.numpy(), cmap='gray_r', interpolation='nearest')
-    a.axhline(T - 0.5, color='red', lw=0.8); a.axvline(T - 0.5, color='red', lw=0.8)
-    a.set(xticks=[], yticks=[], title=f'joint mask, L = {slots.seq_len} (black = attend)')
+BACKGROUND_COLOR = (0.85, 0.85, 0.85)
+
+def slot_colors(slots:Slots, cmap:str='tab10') -> list:
+    "One colour per slot: each caption's colour as in every figure of the plan (`draw.caption_colors`), the background light grey."
+    cm = plt.get_cmap(cmap)
+    return [tuple(cm(i % cm.N)[:3]) for i in range(slots.n_slots - 1)] + [BACKGROUND_COLOR]
+
+def slot_legend(fig, slots:Slots, width:int=70):
+    "A key under `fig`: each slot's colour, its number (T1, T2, ... as in the mask) and its whole caption."
+    names = [f'T{i + 1}: {c}' for i, c in enumerate(slots.captions[:-1])] + [f'T{slots.n_slots}: background, "{slots.captions[-1]}"']
+    handles = [Patch(fc=c, ec='0.4', label=textwrap.fill(n, width)) for c, n in zip(slot_colors(slots), names)]
+    return fig.legend(handles=handles, loc='upper center', bbox_to_anchor=(0.5, 0.0), ncol=2 if len(names) > 3 else 1,
+                      fontsize=7, frameon=False)
+
+def mask_picture(mask:torch.Tensor, slots:Slots, text_share:float=0.3, max_video:int=1500) -> tuple:
+    """The joint mask as an image in which text can be seen: each text token repeated so that text takes about `text_share`
+    of each side (a slot has a few text tokens against hundreds of video tokens), long video parts strided; (image, edges)."""
+    T, L = slots.text_len, slots.seq_len
+    stride = max(1, -(-(L - T) // max_video))
+    k = max(1, round(text_share * len(range(T, L, stride)) / ((1 - text_share) * T)))
+    idx = torch.cat([torch.arange(T).repeat_interleave(k), torch.arange(T, L, stride)])
+    return mask[idx][:, idx], [i * slots.grid.text_len * k for i in range(slots.n_slots + 1)]
+
+def draw_joint_mask(ax, mask:torch.Tensor, slots:Slots):
+    "The whole [L, L] mask on `ax`: text blocks drawn wider and named T1, T2, ... (black = may attend)."
+    img, edges = mask_picture(mask, slots)
+    ax.imshow(img.numpy(), cmap=ListedColormap(['white', 'black']), vmin=0, vmax=1, interpolation='nearest')
+    for e in edges[1:]: ax.axhline(e - 0.5, color='red', lw=0.6); ax.axvline(e - 0.5, color='red', lw=0.6)
+    centres = [(a + b) / 2 for a, b in zip(edges, edges[1:])] + [(edges[-1] + len(img)) / 2]
+    names = [f'T{i + 1}' for i in range(slots.n_slots)] + ['video']
+    ax.set_xticks(centres, names, fontsize=7); ax.set_yticks(centres, names, fontsize=7)
+    ax.set_title(f'joint mask, L = {slots.seq_len} tokens\n(black = may attend; text blocks drawn wider)', fontsize=8)
+
+def draw_mask(mask:torch.Tensor, slots:Slots):
+    "Two views of a region mask: the whole [L, L] mask, and each slot's text row over the video tokens; a key of the slots."
+    fig, (a, b) = plt.subplots(1, 2, figsize=(11, 4.2), gridspec_kw={'width_ratios': [1, 1.7]})
+    draw_joint_mask(a, mask, slots)
+    T = slots.text_len
     rows = torch.stack([mask[slots.text_span(i).start, T:] for i in range(slots.n_slots)])
-    b.imshow(rows.numpy(), cmap='gray_r', aspect='auto', interpolation='nearest')
+    b.imshow(rows.numpy(), cmap=ListedColormap(['white', 'black']), aspect='auto', interpolation='nearest')
     per_frame = slots.grid.rows * slots.grid.cols
     for f in range(1, slots.grid.latent_frames): b.axvline(f * per_frame - 0.5, color='red', lw=0.5)
-    b.set_yticks(range(slots.n_slots), names, fontsize=7)
+    b.set_yticks(range(slots.n_slots), [f'T{i + 1}' for i in range(slots.n_slots)], fontsize=7)
     b.set_xlabel('video tokens, latent frame by latent frame (red lines)', fontsize=8)
-    b.set_title('which video tokens each slot\'s text may attend to', fontsize=9)
+    b.set_title("which video tokens each slot's text may attend to", fontsize=9)
     fig.tight_layout()
+    slot_legend(fig, slots)
     return fig
 
 # %% ../nbs/10_sr3ai.ipynb #876f10b4
-def draw_slot_owners(slots:Slots, frames:list=None, cmap:str='tab10'):
-    "One panel per latent frame: each video token coloured by the slot that covers it."
-    frames = list(range(slots.grid.latent_frames)) if frames is None else frames
-    owner = torch.zeros(slots.grid.latent_frames, slots.grid.rows, slots.grid.cols, dtype=torch.long)
+def slot_owners(slots:Slots) -> torch.Tensor:
+    "[latent_frames, rows, cols]: the slot that owns each video token (a token in two regions: the later slot)."
+    owner = torch.zeros(slots.regions.shape[1:], dtype=torch.long)
     for i in range(slots.n_slots): owner[slots.regions[i]] = i
-    fig, axs = plt.subplots(1, len(frames), figsize=(1.6 * len(frames), 1.4), squeeze=False)
-    for ax, t in zip(axs[0], frames):
-        ax.imshow(owner[t].numpy(), cmap=cmap, vmin=0, vmax=9, interpolation='nearest')
-        ax.set(xticks=[], yticks=[], title=f'latent frame {t}')
+    return owner
+
+def owner_image(slots:Slots, frame:int) -> np.ndarray:
+    "RGB [rows, cols, 3] of one latent frame: each video token in its slot's colour."
+    return np.array(slot_colors(slots))[slot_owners(slots)[frame].numpy()]
+
+def draw_token_grid(ax, slots:Slots, frame:int, title:str=None):
+    "One latent frame's video tokens on `ax`, each in its slot's colour, with the token grid drawn."
+    g = slots.grid
+    ax.imshow(owner_image(slots, frame), interpolation='nearest')
+    ax.set_xticks(np.arange(-0.5, g.cols, 1), minor=True); ax.set_yticks(np.arange(-0.5, g.rows, 1), minor=True)
+    ax.grid(which='minor', color='white', lw=0.3 if g.cols > 20 else 0.6); ax.tick_params(which='both', length=0)
+    ax.set(xticks=[], yticks=[]); ax.set_title(title or f'latent frame {frame}', fontsize=8)
+
+def draw_slot_owners(slots:Slots, frames:list=None):
+    "One panel per latent frame: each video token in the colour of the slot that covers it; a key of the slots."
+    frames = list(range(slots.grid.latent_frames)) if frames is None else frames
+    fig, axs = plt.subplots(1, len(frames), figsize=(1.8 * len(frames), 1.6), squeeze=False)
+    for ax, t in zip(axs[0], frames): draw_token_grid(ax, slots, t)
+    slot_legend(fig, slots)
     return fig
 
 # %% ../nbs/10_sr3ai.ipynb #620b329f
@@ -414,3 +464,117 @@ def attention_explorer(recorder:AttentionRecorder):
     return w.interactive(lambda step, block, frame: plt.show(draw_attention(recorder, step, block, frame)),
                          step=w.IntSlider(0, 0, recorder.steps - 1), block=w.IntSlider(0, 0, recorder.blocks - 1),
                          frame=w.IntSlider(0, 0, recorder.slots.grid.latent_frames - 1))
+
+# %% ../nbs/10_sr3ai.ipynb #a3024ea3
+from dataclasses import replace as _replace
+from .plan import check_box
+from .draw import caption_colors, draw_key_frame, show_videos
+
+def edit_region(scene:Scene, caption:str, box=None, new_caption:str=None, key_frames=None) -> Scene:
+    "A copy of `scene` whose regions captioned `caption` get `box` and/or `new_caption`, on `key_frames` (default: every one)."
+    if caption not in scene.captions:
+        raise ValueError(f'no region captioned {caption!r}; the captions are: ' + '; '.join(repr(c) for c in scene.captions))
+    if box is not None: check_box(tuple(box), f'the new box of {caption!r}')
+    if new_caption is not None and not new_caption.strip(): raise ValueError(f'the new caption of {caption!r} is empty')
+    wanted = set(range(len(scene.key_frames)) if key_frames is None else key_frames)
+    def change(r, k):
+        if r.caption != caption or k not in wanted: return r
+        return _replace(r, box=tuple(box) if box is not None else r.box, caption=new_caption or r.caption)
+    return _replace(scene, key_frames=[_replace(kf, regions=[change(r, k) for r in kf.regions]) for k, kf in enumerate(scene.key_frames)])
+
+def draw_scene_tokens(scene:Scene, grid:TokenGrid, frame:int=0):
+    "One latent frame of a planned scene three ways: its key frame's boxes, its video tokens' slots, and the joint mask."
+    slots = scene_slots(scene, grid)
+    k = key_frame_of_latent_frames(len(scene.key_frames), grid.latent_frames)[frame]
+    fig, (a, b, c) = plt.subplots(1, 3, figsize=(11, 3.3), gridspec_kw={'width_ratios': [1, 1, 0.8]})
+    draw_key_frame(a, scene.key_frames[k], caption_colors(scene), grid.cols / grid.rows, f'key frame {k + 1} of the plan')
+    draw_token_grid(b, slots, frame, f'latent frame {frame}: {grid.rows}x{grid.cols} video tokens, by slot')
+    draw_joint_mask(c, region_mask(slots), slots)
+    fig.tight_layout()
+    slot_legend(fig, slots)
+    return fig
+
+# %% ../nbs/10_sr3ai.ipynb #82271165
+class MaskLab:
+    """ipywidgets lab over planned scenes: move, resize or re-caption a region and see its key frame, the token grid's
+    ownership and the joint mask change; with `pipe`, generate the edited scene beside the planned one."""
+    def __init__(self, scenes, grid:TokenGrid=None, pipe=None, size:tuple=None, steps:int=10, seed:int=0):
+        import ipywidgets as w
+        scenes = getattr(scenes, 'scenes', scenes)                           # a Story, a list of scenes or {name: scene}
+        self.scenes = dict(scenes) if isinstance(scenes, dict) else {f'scene {i}': s for i, s in enumerate(scenes, 1)}
+        if not self.scenes: raise ValueError('the mask lab needs at least one planned scene')
+        self.pipe, self.steps, self.seed = pipe, steps, seed
+        if pipe is not None and size is None:
+            from dreamrunner.pipeline import default_size
+            size = default_size(pipe)
+        self.size = size                                                     # (height, width, num_frames) to generate at
+        self.grid = grid or (pipeline_grid(pipe, *self.size) if pipe else TokenGrid(6, 8, 12, text_len=8))
+        slider = dict(min=0.0, max=1.0, step=0.05, continuous_update=False, layout=w.Layout(width='420px'))
+        self.pick = w.Dropdown(options=list(self.scenes), description='scene')
+        self.region = w.Dropdown(description='region', layout=w.Layout(width='640px'))
+        self.x, self.y = w.FloatRangeSlider(description='left, right', **slider), w.FloatRangeSlider(description='top, bottom', **slider)
+        self.caption = w.Text(description='caption', continuous_update=False, layout=w.Layout(width='640px'))
+        self.frame = w.IntSlider(0, 0, self.grid.latent_frames - 1, description='latent frame', continuous_update=False,
+                                 style={'description_width': 'initial'})
+        self.message, self.figure, self.videos = w.HTML(), w.Output(), w.Output()
+        self.generate = w.Button(description='generate', disabled=pipe is None, tooltip='render the edited scene and the planned one')
+        self._busy = False
+        self.pick.observe(lambda _: self.choose_scene(), 'value'); self.region.observe(lambda _: self._busy or self.choose_region(), 'value')
+        for box in (self.x, self.y, self.caption): box.observe(lambda _: self.apply(), 'value')
+        self.frame.observe(lambda _: self.draw(), 'value'); self.generate.on_click(lambda _: self.render())
+        self.widget = w.VBox([w.HBox([self.pick, self.frame]), self.region, w.HBox([self.x, self.y]), self.caption,
+                              w.HBox([self.generate, self.message]), self.figure, self.videos])
+        self.choose_scene()
+
+    def _ipython_display_(self):
+        from IPython.display import display
+        display(self.widget)
+
+    def choose_scene(self):
+        "Start from the picked scene as planned."
+        self.planned = self.scene = self.scenes[self.pick.value]
+        self._quietly(lambda: (setattr(self.region, 'options', self.scene.captions), setattr(self.region, 'value', self.scene.captions[0])))
+        self.choose_region()
+
+    def choose_region(self):
+        "Show the chosen region's box (on its first key frame) and caption in the controls."
+        box = next(r.box for kf in self.scene.key_frames for r in kf.regions if r.caption == self.region.value)
+        self._quietly(lambda: (setattr(self.x, 'value', (box[0], box[2])), setattr(self.y, 'value', (box[1], box[3])),
+                               setattr(self.caption, 'value', self.region.value)))
+        self.draw()
+
+    def apply(self):
+        "The controls' box and caption onto the chosen region, on every key frame; a refused edit is named and undone."
+        if self._busy: return
+        try:
+            box = (self.x.value[0], self.y.value[0], self.x.value[1], self.y.value[1])
+            scene = edit_region(self.scene, self.region.value, box, self.caption.value)
+            scene_slots(scene, self.grid)                                    # refuse a box that covers no token
+        except ValueError as e:
+            self.message.value = f'<span style="color:#b00">{textwrap.shorten(str(e), 160)}</span>'
+            return self.choose_region()
+        self.scene, self.message.value = scene, ''
+        if self.caption.value != self.region.value:                          # the region is now known by its new caption
+            self._quietly(lambda: (setattr(self.region, 'options', scene.captions), setattr(self.region, 'value', self.caption.value)))
+        self.draw()
+
+    def draw(self):
+        from IPython.display import display
+        self.figure.clear_output(wait=True)
+        with self.figure:
+            fig = draw_scene_tokens(self.scene, self.grid, self.frame.value)
+            display(fig); plt.close(fig)
+
+    def render(self):
+        "Generate the planned and the edited scene with the pipeline and play them side by side."
+        from IPython.display import display
+        h, w_, f = self.size
+        clips = [scene_frames(self.pipe, s, h, w_, f, steps=self.steps, seed=self.seed) for s in (self.planned, self.scene)]
+        self.videos.clear_output(wait=True)
+        with self.videos: display(show_videos(clips, ['as planned', 'edited'], height=160))
+        return clips
+
+    def _quietly(self, change):
+        self._busy = True
+        try: change()
+        finally: self._busy = False
