@@ -14,8 +14,8 @@ from .plan import Region, Scene, Story
 from .files import atomic_path
 
 # %% auto #0
-__all__ = ['caption_colors', 'draw_key_frame', 'draw_key_frames', 'draw_timeline', 'draw_story', 'animatic_frames', 'write_video',
-           'save_animatic', 'gif_bytes', 'show_videos']
+__all__ = ['caption_colors', 'draw_key_frame', 'caption_key', 'draw_key_frames', 'draw_timeline', 'draw_story', 'animatic_frames',
+           'write_video', 'save_animatic', 'gif_bytes', 'show_videos']
 
 # %% ../nbs/01_draw.ipynb #a98bf833
 def caption_colors(scene:Scene, cmap:str='tab10') -> dict:
@@ -26,26 +26,42 @@ def caption_colors(scene:Scene, cmap:str='tab10') -> dict:
 # %% ../nbs/01_draw.ipynb #cd6c58cf
 def _label(r:Region) -> str: return r.name if r.is_static else f'{r.name}: {r.motion}'
 
+def _fit(ax, text:str, width:float, fontsize:float=6) -> str:
+    "`text` wrapped to `width` (a share of the axis' width), so that a label stays inside its box."
+    inches = ax.get_position().width * ax.get_figure(root=True).get_figwidth() * width
+    return textwrap.fill(text, max(5, int(inches * 72 / (0.62 * fontsize))), break_long_words=False)
+
 def draw_key_frame(ax, key_frame, colors:dict, aspect:float=1.5, title:str='', captions:bool=False):
-    "Draw one key frame's boxes on `ax` (y downwards, frame `aspect` = width/height)."
+    """Draw one key frame's boxes on `ax` (y downwards, frame `aspect` = width/height), each labelled with its caption's
+    number in `colors` (as in `caption_key`) and `entity: motion` (or the caption), wrapped to the box."""
     ax.set(xlim=(0, aspect), ylim=(1, 0), xticks=[], yticks=[])
     ax.set_aspect('equal'); ax.set_facecolor('0.95')
     if title: ax.set_title(title, fontsize=8)
+    numbers = {c: i for i, c in enumerate(colors, 1)}
     for r in key_frame.regions:
         x0, y0, x1, y1 = r.box
         c = colors.get(r.caption, (0.3, 0.3, 0.3))
         ax.add_patch(Rectangle((x0 * aspect, y0), (x1 - x0) * aspect, y1 - y0, fill=True, fc=(*c, 0.15), ec=c, lw=1.5))
-        text = textwrap.fill(r.caption, 28) if captions else _label(r)
-        ax.text(x0 * aspect + 0.02, y0 + 0.03, text, fontsize=6, va='top', color=c, weight='bold')
+        text = f'{numbers.get(r.caption, "?")} ' + (r.caption if captions else _label(r))
+        ax.text(x0 * aspect + 0.02, y0 + 0.03, _fit(ax, text, (x1 - x0) * 0.95), fontsize=6.5, va='top', color=c,
+                clip_on=True)
+
+def caption_key(fig, colors:dict, width:int=70):
+    "A key under `fig`: each caption's number and colour, and the whole caption."
+    from matplotlib.patches import Patch
+    handles = [Patch(fc=(*c, 0.3), ec=c, label=textwrap.fill(f'{i}: {cap}', width)) for i, (cap, c) in enumerate(colors.items(), 1)]
+    return fig.legend(handles=handles, loc='upper center', bbox_to_anchor=(0.5, 0.0), ncol=2 if len(handles) > 2 else 1,
+                      fontsize=7, frameon=False)
 
 def draw_key_frames(scene:Scene, title:str=None, aspect:float=1.5, captions:bool=False, panel:float=2.2):
-    "Figure with one panel per key frame of `scene`, boxes labelled `entity: motion` (or full captions)."
+    "Figure with one panel per key frame of `scene`, boxes labelled `entity: motion` (or whole captions), and a key of the captions."
     n = len(scene.key_frames)
     fig, axs = plt.subplots(1, n, figsize=(panel * n, panel / aspect + 0.6), squeeze=False)
     colors = caption_colors(scene)
     for i, (ax, kf) in enumerate(zip(axs[0], scene.key_frames), 1): draw_key_frame(ax, kf, colors, aspect, f'key frame {i}', captions)
     fig.suptitle(title if title is not None else textwrap.shorten(scene.background, 110), fontsize=9)
     fig.tight_layout()
+    caption_key(fig, colors)
     return fig
 
 # %% ../nbs/01_draw.ipynb #ff71b701

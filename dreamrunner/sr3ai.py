@@ -14,11 +14,12 @@ from .plan import PlanError, Scene
 # %% auto #0
 __all__ = ['BACKGROUND_COLOR', 'LORA_TARGETS', 'SR3AI_BACKENDS', 'TokenGrid', 'key_frame_of_latent_frames', 'box_cells', 'Slots',
            'scene_slots', 'region_mask', 'slot_colors', 'slot_legend', 'mask_picture', 'draw_joint_mask', 'draw_mask',
-           'slot_owners', 'owner_image', 'draw_token_grid', 'draw_slot_owners', 'slot_mask_mod', 'flex_block_mask',
+           'slot_owners', 'owner_image', 'draw_token_grid', 'draw_slot_owners', 'draw_scene_tokens',
            'SR3AIAttnProcessor', 'flex_attention_on', 'install_sr3ai', 'adapter_targets', 'region_lora_config',
-           'caption_has_key', 'slot_gate', 'RegionAdapters', 'save_region_adapter', 'add_region_adapter',
+           'caption_has_key', 'slot_gate', 'add_region_adapter', 'RegionAdapters', 'save_region_adapter',
            'load_region_adapter', 'encode_slots', 'pipeline_grid', 'sr3ai_backend', 'sr3ai_inputs', 'scene_frames',
-           'AttentionRecorder', 'draw_attention', 'attention_explorer', 'edit_region', 'draw_scene_tokens', 'MaskLab']
+           'AttentionRecorder', 'draw_attention', 'attention_explorer', 'edit_region', 'MaskLab', 'slot_mask_mod',
+           'flex_block_mask']
 
 # %% ../nbs/10_sr3ai.ipynb #139e42e0
 def _cfg(config, key, default=None):
@@ -168,6 +169,8 @@ def draw_mask(mask:torch.Tensor, slots:Slots):
     return fig
 
 # %% ../nbs/10_sr3ai.ipynb #876f10b4
+from .draw import caption_colors, draw_key_frame
+
 def slot_owners(slots:Slots) -> torch.Tensor:
     "[latent_frames, rows, cols]: the slot that owns each video token (a token in two regions: the later slot)."
     owner = torch.zeros(slots.regions.shape[1:], dtype=torch.long)
@@ -194,24 +197,17 @@ def draw_slot_owners(slots:Slots, frames:list=None):
     slot_legend(fig, slots)
     return fig
 
-# %% ../nbs/10_sr3ai.ipynb #620b329f
-def slot_mask_mod(slots:Slots):
-    "FlexAttention `mask_mod(b, h, q, kv)` with the semantics of `region_mask(slots)`."
-    T, tl, S = slots.text_len, slots.grid.text_len, slots.n_slots
-    video = slots.regions.reshape(S, -1)
-    def mask_mod(b, h, q, kv):
-        q_text, kv_text = q < T, kv < T
-        q_slot, kv_slot = (q // tl).clamp(max=S - 1), (kv // tl).clamp(max=S - 1)
-        q_vid, kv_vid = (q - T).clamp(min=0), (kv - T).clamp(min=0)
-        return ((~q_text & ~kv_text) | (q_text & kv_text & (q_slot == kv_slot))
-                | (q_text & ~kv_text & video[q_slot, kv_vid]) | (~q_text & kv_text & video[kv_slot, q_vid]))
-    return mask_mod
-
-def flex_block_mask(slots:Slots, device='cpu', block_size:int=128):
-    "Block-sparse FlexAttention mask of the slots (one for all heads and batch entries)."
-    from torch.nn.attention.flex_attention import create_block_mask
-    slots = Slots(slots.captions, slots.regions.to(device), slots.grid)
-    return create_block_mask(slot_mask_mod(slots), None, None, slots.seq_len, slots.seq_len, device=device, BLOCK_SIZE=block_size)
+def draw_scene_tokens(scene:Scene, grid:TokenGrid, frame:int=0):
+    "One latent frame of a planned scene three ways: its key frame's boxes, its video tokens' slots, and the joint mask."
+    slots = scene_slots(scene, grid)
+    k = key_frame_of_latent_frames(len(scene.key_frames), grid.latent_frames)[frame]
+    fig, (a, b, c) = plt.subplots(1, 3, figsize=(11, 3.3), gridspec_kw={'width_ratios': [1, 1, 0.8]})
+    draw_key_frame(a, scene.key_frames[k], caption_colors(scene), grid.cols / grid.rows, f'key frame {k + 1} of the plan')
+    draw_token_grid(b, slots, frame, f'latent frame {frame}: {grid.rows}x{grid.cols} video tokens, by slot')
+    draw_joint_mask(c, region_mask(slots), slots)
+    fig.tight_layout()
+    slot_legend(fig, slots)
+    return fig
 
 # %% ../nbs/10_sr3ai.ipynb #c1311928
 import torch.nn.functional as F
@@ -225,13 +221,14 @@ class SR3AIAttnProcessor:
         n_text = encoder_hidden_states.size(1)
         hidden_states = torch.cat([encoder_hidden_states, hidden_states], dim=1)
         B, L, _ = hidden_states.shape
+        # Q, K, V of the joint sequence [T_1 .. T_K, T_bg, V]: [B, heads, L, d]
         q, k, v = (proj(hidden_states).unflatten(-1, (attn.heads, -1)).transpose(1, 2) for proj in (attn.to_q, attn.to_k, attn.to_v))
         if attn.norm_q is not None: q = attn.norm_q(q)
         if attn.norm_k is not None: k = attn.norm_k(k)
         if image_rotary_emb is not None:  # 5B: RoPE on the video tokens only
             q[:, :, n_text:] = apply_rotary_emb(q[:, :, n_text:], image_rotary_emb)
             k[:, :, n_text:] = apply_rotary_emb(k[:, :, n_text:], image_rotary_emb)
-        out = _masked_attention(q, k, v, sr3ai_mask, L)
+        out = _masked_attention(q, k, v, sr3ai_mask, L)   # softmax(Q K^T / sqrt(d) + log M) V
         if self.recorder is not None: self.recorder.record(self.block, q, k, sr3ai_mask, n_text)
         out = attn.to_out[1](attn.to_out[0](out.transpose(1, 2).flatten(2)))
         return out[:, n_text:], out[:, :n_text]
@@ -242,6 +239,7 @@ def _masked_attention(q, k, v, mask, L):
         if mask.shape[-2:] != (L, L):
             raise ValueError(f'sr3ai_mask is for {mask.shape[-1]} tokens but the joint sequence has {L}: '
                              'build it from slots of the same grid and text length per slot')
+        # a boolean attn_mask is SDPA's log M: False pairs get -inf before the softmax, True pairs 0
         return F.scaled_dot_product_attention(q, k, v, attn_mask=mask.to(q.device))
     if mask.shape[-2:] != (L, L): raise ValueError(f'sr3ai_mask is for {mask.shape[-1]} tokens but the joint sequence has {L}')
     return flex_attention_on(q.device)(q, k, v, block_mask=mask)
@@ -280,7 +278,7 @@ def install_sr3ai(transformer) -> list:
     return pe._sr3ai_hooks
 
 # %% ../nbs/10_sr3ai.ipynb #e9936764
-import re
+import contextlib, re, warnings
 from peft import LoraConfig
 from peft.tuners.tuners_utils import BaseTunerLayer
 
@@ -308,6 +306,17 @@ def slot_gate(slots:Slots, key:str) -> torch.Tensor:
             gate[slots.text_span(i)] = True
             gate[slots.text_len:] |= slots.regions[i].flatten()
     return gate
+
+@contextlib.contextmanager
+def _several_adapters():
+    "Silence peft's warning that a model holds several adapters: holding several, gated by region, is what SR3AI does."
+    with warnings.catch_warnings():
+        warnings.filterwarnings('ignore', message='Already found a `peft_config`')
+        yield
+
+def add_region_adapter(transformer, config, name:str):
+    "Add a new LoRA adapter `name` to `transformer` beside those it holds."
+    with _several_adapters(): transformer.add_adapter(config, adapter_name=name)
 
 # %% ../nbs/10_sr3ai.ipynb #f58858c0
 class RegionAdapters:
@@ -350,17 +359,6 @@ def save_region_adapter(transformer, name:str, folder) -> Path:
     CogVideoXPipeline.save_lora_weights(folder, transformer_lora_layers=get_peft_model_state_dict(transformer, adapter_name=name),
                                         weight_name=f'{name}.safetensors')
     return Path(folder)/f'{name}.safetensors'
-
-@contextlib.contextmanager
-def _several_adapters():
-    "Silence peft's warning that a model holds several adapters: holding several, gated by region, is what SR3AI does."
-    with warnings.catch_warnings():
-        warnings.filterwarnings('ignore', message='Already found a `peft_config`')
-        yield
-
-def add_region_adapter(transformer, config, name:str):
-    "Add a new LoRA adapter `name` to `transformer` beside those it holds."
-    with _several_adapters(): transformer.add_adapter(config, adapter_name=name)
 
 def load_region_adapter(transformer, path, name:str=None) -> str:
     "Load a diffusers LoRA file as adapter `name` (default: the file's stem)."
@@ -468,7 +466,7 @@ def attention_explorer(recorder:AttentionRecorder):
 # %% ../nbs/10_sr3ai.ipynb #a3024ea3
 from dataclasses import replace as _replace
 from .plan import check_box
-from .draw import caption_colors, draw_key_frame, show_videos
+from .draw import show_videos
 
 def edit_region(scene:Scene, caption:str, box=None, new_caption:str=None, key_frames=None) -> Scene:
     "A copy of `scene` whose regions captioned `caption` get `box` and/or `new_caption`, on `key_frames` (default: every one)."
@@ -481,18 +479,6 @@ def edit_region(scene:Scene, caption:str, box=None, new_caption:str=None, key_fr
         if r.caption != caption or k not in wanted: return r
         return _replace(r, box=tuple(box) if box is not None else r.box, caption=new_caption or r.caption)
     return _replace(scene, key_frames=[_replace(kf, regions=[change(r, k) for r in kf.regions]) for k, kf in enumerate(scene.key_frames)])
-
-def draw_scene_tokens(scene:Scene, grid:TokenGrid, frame:int=0):
-    "One latent frame of a planned scene three ways: its key frame's boxes, its video tokens' slots, and the joint mask."
-    slots = scene_slots(scene, grid)
-    k = key_frame_of_latent_frames(len(scene.key_frames), grid.latent_frames)[frame]
-    fig, (a, b, c) = plt.subplots(1, 3, figsize=(11, 3.3), gridspec_kw={'width_ratios': [1, 1, 0.8]})
-    draw_key_frame(a, scene.key_frames[k], caption_colors(scene), grid.cols / grid.rows, f'key frame {k + 1} of the plan')
-    draw_token_grid(b, slots, frame, f'latent frame {frame}: {grid.rows}x{grid.cols} video tokens, by slot')
-    draw_joint_mask(c, region_mask(slots), slots)
-    fig.tight_layout()
-    slot_legend(fig, slots)
-    return fig
 
 # %% ../nbs/10_sr3ai.ipynb #82271165
 class MaskLab:
@@ -578,3 +564,22 @@ class MaskLab:
         self._busy = True
         try: change()
         finally: self._busy = False
+
+# %% ../nbs/10_sr3ai.ipynb #620b329f
+def slot_mask_mod(slots:Slots):
+    "FlexAttention `mask_mod(b, h, q, kv)` with the semantics of `region_mask(slots)`."
+    T, tl, S = slots.text_len, slots.grid.text_len, slots.n_slots
+    video = slots.regions.reshape(S, -1)
+    def mask_mod(b, h, q, kv):
+        q_text, kv_text = q < T, kv < T
+        q_slot, kv_slot = (q // tl).clamp(max=S - 1), (kv // tl).clamp(max=S - 1)
+        q_vid, kv_vid = (q - T).clamp(min=0), (kv - T).clamp(min=0)
+        return ((~q_text & ~kv_text) | (q_text & kv_text & (q_slot == kv_slot))
+                | (q_text & ~kv_text & video[q_slot, kv_vid]) | (~q_text & kv_text & video[kv_slot, q_vid]))
+    return mask_mod
+
+def flex_block_mask(slots:Slots, device='cpu', block_size:int=128):
+    "Block-sparse FlexAttention mask of the slots (one for all heads and batch entries)."
+    from torch.nn.attention.flex_attention import create_block_mask
+    slots = Slots(slots.captions, slots.regions.to(device), slots.grid)
+    return create_block_mask(slot_mask_mod(slots), None, None, slots.seq_len, slots.seq_len, device=device, BLOCK_SIZE=block_size)
