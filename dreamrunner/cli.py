@@ -235,7 +235,7 @@ def _on_sigterm(signum, frame): raise KeyboardInterrupt   # a kill ends like Ctr
 
 def main(argv:list=None) -> int:
     "Entry point of the `dreamrunner` console script."
-    argv = sys.argv[1:] if argv is None else list(argv)
+    argv = sys.argv[1:] if argv is None else [str(a) for a in argv]   # paths welcome from Python
     if not argv or argv[0] in ('-h', '--help'): print(_usage()); return 0
     cmd, rest = argv[0], _underscored(argv[1:])
     if cmd not in COMMANDS:

@@ -444,16 +444,18 @@ class AttentionRecorder:
     @property
     def blocks(self) -> int: return 1 + max(b for _, b in self.maps)
 
-def draw_attention(recorder:AttentionRecorder, step:int=0, block:int=0, frame:int=0, max_label:int=24):
+def draw_attention(recorder:AttentionRecorder, step:int=0, block:int=0, frame:int=0):
     "Per slot: attention mass of the video tokens of one latent frame on the slot's text, region outlined."
     slots, maps = recorder.slots, recorder.maps[(step, block)]
-    fig, axs = plt.subplots(1, slots.n_slots, figsize=(2.2 * slots.n_slots, 1.9), squeeze=False)
+    fig, axs = plt.subplots(1, slots.n_slots, figsize=(2.2 * slots.n_slots + 0.6, 2.1), squeeze=False, layout='constrained')
+    vmax = float(maps[:, frame].max()) or 1
     for i, ax in enumerate(axs[0]):
-        ax.imshow(maps[i, frame].numpy(), cmap='magma', vmin=0, vmax=float(maps[:, frame].max()) or 1, interpolation='nearest')
+        im = ax.imshow(maps[i, frame].numpy(), cmap='magma', vmin=0, vmax=vmax, interpolation='nearest')
         ax.contour(slots.regions[i, frame].numpy().astype(float), levels=[0.5], colors='cyan', linewidths=0.8)
-        name = slots.captions[i] if i < slots.n_slots - 1 else '(background)'
-        ax.set(xticks=[], yticks=[]); ax.set_title(name if len(name) <= max_label else name[:max_label - 1] + '…', fontsize=7)
-    fig.suptitle(f'attention on each slot\'s text: step {step}, block {block}, latent frame {frame}', fontsize=8)
+        ax.set(xticks=[], yticks=[]); ax.set_title(f'T{i + 1}' + (' (background)' if i == slots.n_slots - 1 else ''), fontsize=8)
+    fig.colorbar(im, ax=axs[0].tolist(), shrink=0.8, label="share of a video token's attention")
+    fig.suptitle(f"attention on each slot's text (cyan: the slot's region): step {step}, block {block}, latent frame {frame}", fontsize=8)
+    slot_legend(fig, slots)
     return fig
 
 def attention_explorer(recorder:AttentionRecorder):
