@@ -461,7 +461,11 @@ def draw_attention(recorder:AttentionRecorder, step:int=0, block:int=0, frame:in
 def attention_explorer(recorder:AttentionRecorder):
     "ipywidgets sliders over latent frame, block and step for `draw_attention`."
     import ipywidgets as w
-    return w.interactive(lambda step, block, frame: plt.show(draw_attention(recorder, step, block, frame)),
+    from IPython.display import display
+    def show(step, block, frame):
+        fig = draw_attention(recorder, step, block, frame)
+        display(fig); plt.close(fig)                  # shown once, in the widget's output
+    return w.interactive(show,
                          step=w.IntSlider(0, 0, recorder.steps - 1), block=w.IntSlider(0, 0, recorder.blocks - 1),
                          frame=w.IntSlider(0, 0, recorder.slots.grid.latent_frames - 1))
 
