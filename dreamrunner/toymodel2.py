@@ -190,6 +190,12 @@ def train(out, config='v2', vae_steps:int=RECIPE['vae_steps'], stories:int=RECIP
     log.update(config=asdict(cfg), name=config if isinstance(config, str) else None, seed=seed, batch=batch,
                recipe=dict(vae_steps=vae_steps, stories=stories, transformer_steps=transformer_steps, decoder_steps=decoder_steps, shard=shard))
     run = dict(command=command_line(), started=time.strftime('%Y-%m-%d %H:%M:%S'), machine=machine(), device=str(device), stages={})
+    log['runs'].append(run)
+    def stage_done(*args, **info):   # the log is written after every stage, so a stop loses no stage's record
+        _log_stage(log, run, *args, **info)
+        run['wall_s'] = round(time.time() - t_call, 1)
+        log['total_wall_s'] = round(sum(r.get('wall_s', 0) for r in log['runs']), 1)
+        atomic_write_text(out/'training.json', json.dumps(log, indent=1) + '\n')
     pipe = build_toy_pipeline(cfg, seed).to(device)
     vae_data = lambda rng, step: story_vae_batch(rng, step, cfg, seed)
     def need(name, have, want):
@@ -198,30 +204,29 @@ def train(out, config='v2', vae_steps:int=RECIPE['vae_steps'], stories:int=RECIP
     # every stage starts from the finished VAE stage: its encoder makes the latents
     t0, before = time.time(), need('vae', _step(out/'vae.checkpoint.pt'), vae_steps)
     losses = train_vae(pipe.vae, vae_steps, out, cfg=cfg, seed=seed, progress=progress, batches=vae_data)
-    if 'vae' in stages: _log_stage(log, run, 'vae', before, t0, losses)
+    if 'vae' in stages: stage_done('vae', before, t0, losses)
     if set(stages) - {'vae'}: set_latent_scale(pipe.vae, videos=torch.stack([to_video(story_frames(i, cfg, seed + 7)) for i in range(4)]))   # from here on the latents are fixed
     if 'latents' in stages:
         t0, before = time.time(), len(list((out/'latents').glob('[0-9]*.pt'))) * shard
         encode_stories(pipe, out, stories, cfg, seed, shard, progress=progress)
-        _log_stage(log, run, 'latents', before, t0, samples=-(-stories // shard) * shard)
+        stage_done('latents', before, t0, samples=-(-stories // shard) * shard)
     if 'transformer' in stages:
         need('latents', len(list((out/'latents').glob('[0-9]*.pt'))) * shard, stories)
         t0, before = time.time(), _step(out/'transformer.checkpoint.pt')
         data = story_batches(StoryLatents(out/'latents', seed, pipe.vae.config.scaling_factor), config_grid(cfg), batch, seed)
         losses = train_transformer(pipe, transformer_steps, out, batch=batch, cfg=cfg, seed=seed + 1, progress=progress, batches=data)
-        _log_stage(log, run, 'transformer', before, t0, losses)
+        stage_done('transformer', before, t0, losses)
     if 'decoder' in stages:
         t0, before = time.time(), _step(out/'decoder.checkpoint.pt')
         losses = train_vae(pipe.vae, decoder_steps, out, lr=1e-3, cfg=cfg, seed=seed + 2, decoder_only=True, progress=progress, batches=vae_data)
-        _log_stage(log, run, 'decoder', before, t0, losses)
+        stage_done('decoder', before, t0, losses)
     folder = None
     if set(stages) == set(STAGES):   # every stage ran to its end in this call: the model is whole
         folder = out/'pipeline'
         pipe.to('cpu').save_pretrained(folder, safe_serialization=True)
         replace(world_vocabulary(), interactions=True).save(folder)   # what it knows, interaction lines included
     run['wall_s'] = round(time.time() - t_call, 1)
-    log['runs'].append(run)
-    log['total_wall_s'] = round(sum(r['wall_s'] for r in log['runs']), 1)
+    log['total_wall_s'] = round(sum(r.get('wall_s', 0) for r in log['runs']), 1)
     atomic_write_text(out/'training.json', json.dumps(log, indent=1) + '\n')
     return folder
 
