@@ -46,10 +46,11 @@ def draw_key_frame(ax, key_frame, colors:dict, aspect:float=1.5, title:str='', c
         ax.text(x0 * aspect + 0.02, y0 + 0.03, _fit(ax, text, (x1 - x0) * 0.95), fontsize=6.5, va='top', color=c,
                 clip_on=True)
 
-def caption_key(fig, colors:dict, width:int=70):
-    "A key under `fig`: each caption's number and colour, and the whole caption."
+def caption_key(fig, colors:dict, width:int=70, number:str='{}'):
+    "A key under `fig`: each caption's number (`number` formats it, e.g. 'T{}'), its colour and the whole caption."
     from matplotlib.patches import Patch
-    handles = [Patch(fc=(*c, 0.3), ec=c, label=textwrap.fill(f'{i}: {cap}', width)) for i, (cap, c) in enumerate(colors.items(), 1)]
+    handles = [Patch(fc=(*c, 0.3), ec=c, label=textwrap.fill(f'{number.format(i)}: {cap}', width))
+               for i, (cap, c) in enumerate(colors.items(), 1)]
     return fig.legend(handles=handles, loc='upper center', bbox_to_anchor=(0.5, 0.0), ncol=2 if len(handles) > 2 else 1,
                       fontsize=7, frameon=False)
 

@@ -117,7 +117,6 @@ def region_mask(slots:Slots) -> torch.Tensor:
 # %% ../nbs/10_sr3ai.ipynb #5e10f15c
 import textwrap
 from matplotlib.colors import ListedColormap
-from matplotlib.patches import Patch
 
 BACKGROUND_COLOR = (0.85, 0.85, 0.85)
 
@@ -128,10 +127,9 @@ def slot_colors(slots:Slots, cmap:str='tab10') -> list:
 
 def slot_legend(fig, slots:Slots, width:int=70):
     "A key under `fig`: each slot's colour, its number (T1, T2, ... as in the mask) and its whole caption."
-    names = [f'T{i + 1}: {c}' for i, c in enumerate(slots.captions[:-1])] + [f'T{slots.n_slots}: background, "{slots.captions[-1]}"']
-    handles = [Patch(fc=c, ec='0.4', label=textwrap.fill(n, width)) for c, n in zip(slot_colors(slots), names)]
-    return fig.legend(handles=handles, loc='upper center', bbox_to_anchor=(0.5, 0.0), ncol=2 if len(names) > 3 else 1,
-                      fontsize=7, frameon=False)
+    from dreamrunner.draw import caption_key
+    names = slots.captions[:-1] + [f'background, "{slots.captions[-1]}"']
+    return caption_key(fig, dict(zip(names, slot_colors(slots))), width, number='T{}')
 
 def mask_picture(mask:torch.Tensor, slots:Slots, text_share:float=0.3, max_video:int=1500) -> tuple:
     """The joint mask as an image in which text can be seen: each text token repeated so that text takes about `text_share`
