@@ -12,12 +12,12 @@ import torch
 import torch.nn.functional as F
 from tqdm.auto import tqdm
 from .files import atomic_path
-from .sr3ai import add_region_adapter, region_lora_config, save_region_adapter
+from .sr3ai import add_region_adapter, model_family, region_lora_config, save_region_adapter
 
 # %% auto #0
-__all__ = ['debias', 'temporal_loss', 'prepare_clip', 'encode_clip', 'encode_caption', 'TrainingError', 'AdaptConfig', 'Adapter',
-           'peak_memory_gb', 'cache_root', 'model_fingerprint', 'adapter_key', 'train_motion_adapter',
-           'train_character_adapter']
+__all__ = ['debias', 'temporal_loss', 'prepare_clip', 'encode_clip', 'caption_length', 'encode_caption', 'TrainingError',
+           'AdaptConfig', 'flow_matching_pair', 'Adapter', 'peak_memory_gb', 'cache_root', 'model_fingerprint',
+           'adapter_key', 'train_motion_adapter', 'train_character_adapter']
 
 # %% ../nbs/23_adapt.ipynb #69069263
 def debias(x:torch.Tensor, anchor:int, beta:float=1.0) -> torch.Tensor:
@@ -39,15 +39,24 @@ def prepare_clip(frames:np.ndarray, num_frames:int, height:int, width:int) -> to
 
 @torch.no_grad()
 def encode_clip(pipe, frames:np.ndarray, num_frames:int, height:int, width:int) -> torch.Tensor:
-    "Scaled VAE latents [1, F, C, h, w] of a clip."
+    "VAE latents [1, F, C, h, w] of a clip as the denoiser sees them: scaled (CogVideoX) or normalised per channel (Wan)."
     video = prepare_clip(frames, num_frames, height, width).to(pipe.vae.device, pipe.vae.dtype)
-    lat = pipe.vae.encode(video).latent_dist.mode() * pipe.vae.config.scaling_factor
+    lat, c = pipe.vae.encode(video).latent_dist.mode(), pipe.vae.config
+    if model_family(pipe) == 'wan':
+        mean, std = (torch.tensor(v).view(1, -1, 1, 1, 1).to(lat) for v in (c.latents_mean, c.latents_std))
+        lat = (lat - mean) / std
+    else: lat = lat * c.scaling_factor
     return lat.permute(0, 2, 1, 3, 4)
+
+def caption_length(pipe) -> int:
+    "Text tokens a caption gets: the transformer's (CogVideoX) or Wan's 512."
+    if model_family(pipe) != 'wan': return pipe.transformer.config.max_text_seq_length
+    from dreamrunner.wan import wan_text_len
+    return wan_text_len(pipe)
 
 @torch.no_grad()
 def encode_caption(pipe, caption:str) -> torch.Tensor:
-    n = pipe.transformer.config.max_text_seq_length
-    return pipe.encode_prompt(caption, do_classifier_free_guidance=False, max_sequence_length=n, device=pipe.vae.device)[0]
+    return pipe.encode_prompt(caption, do_classifier_free_guidance=False, max_sequence_length=caption_length(pipe), device=pipe.vae.device)[0]
 
 # %% ../nbs/23_adapt.ipynb #142970ea
 class TrainingError(RuntimeError):
@@ -71,11 +80,19 @@ class AdaptConfig:
     gradient_checkpointing: bool = False
     mixed_precision: str = None     # 'bf16' on a GPU that supports it
 
+def flow_matching_pair(scheduler, lat:torch.Tensor, noise:torch.Tensor, g:torch.Generator) -> tuple:
+    "Wan's training pair: x_s = (1 - s) x_0 + s noise at a sigma s drawn as the sampler shifts it, target noise - x_0, timestep 1000 s."
+    c = scheduler.config
+    shift = c.get('flow_shift') if c.get('use_flow_sigmas') else c.get('shift', 1.0)
+    u = torch.rand(1, generator=g)
+    s = shift * u / (1 + (shift - 1) * u)
+    return (1 - s) * lat + s * noise, noise - lat, s * c.num_train_timesteps
+
 def _adapter_params(transformer, name) -> list:
     return [p for n, p in transformer.named_parameters() if f'.{name}.' in n]
 
 class Adapter:
-    "Train a motion adapter (with per-clip appearance adapters) or a character adapter on a frozen CogVideoX."
+    "Train a motion adapter (with per-clip appearance adapters) or a character adapter on a frozen CogVideoX or Wan transformer."
     def __init__(self, pipe, clips:list, captions:list, config:AdaptConfig, out, name:str='motion', kind:str='motion'):
         if not clips: raise TrainingError(f'no clips to train adapter {name!r} on')
         if len(captions) != len(clips): raise TrainingError(f'{len(clips)} clips but {len(captions)} captions')
@@ -89,8 +106,9 @@ class Adapter:
         self.tr.requires_grad_(False)
         n = self.tr.config.num_layers
         torch.manual_seed(c.seed)  # LoRA initialisation and dropout: the same adapter whatever ran before in this process
-        add_region_adapter(self.tr, region_lora_config(n, kind, c.rank, c.dropout), name)
-        for a in self.appearance: add_region_adapter(self.tr, region_lora_config(n, 'character', c.rank, c.dropout), a)
+        self.family = model_family(pipe)
+        add_region_adapter(self.tr, region_lora_config(n, kind, c.rank, c.dropout, self.family), name)
+        for a in self.appearance: add_region_adapter(self.tr, region_lora_config(n, 'character', c.rank, c.dropout, self.family), a)
         self.tr.enable_lora()   # a generation without adapters may have switched LoRA layers off
         if c.gradient_checkpointing: self.tr.enable_gradient_checkpointing()
         self.tr.train()
@@ -101,7 +119,7 @@ class Adapter:
         self.rope = self._rope()
 
     def _rope(self):
-        if not self.tr.config.use_rotary_positional_embeddings: return None
+        if not getattr(self.tr.config, 'use_rotary_positional_embeddings', False): return None   # Wan computes its RoPE inside
         return self.pipe._prepare_rotary_positional_embeddings(self.cfg.height, self.cfg.width, self.latents[0].shape[1], self.latents[0].device)
 
     def _activate(self, train:str, also:str=None):
@@ -112,7 +130,10 @@ class Adapter:
 
     def _forward(self, noisy, prompt, t):
         ctx = torch.autocast('cuda', torch.bfloat16) if self.cfg.mixed_precision == 'bf16' else torch.autocast('cpu', enabled=False)
-        with ctx: return self.tr(noisy, prompt, t, image_rotary_emb=self.rope).sample.float()
+        with ctx:
+            if self.family == 'wan':   # Wan takes [B, C, F, h, w]
+                return self.tr(noisy.permute(0, 2, 1, 3, 4), t, prompt).sample.float().permute(0, 2, 1, 3, 4)
+            return self.tr(noisy, prompt, t, image_rotary_emb=self.rope).sample.float()
 
     def _update(self, loss):
         if not torch.isfinite(loss):
@@ -127,8 +148,10 @@ class Adapter:
         i = int(torch.randint(len(self.latents), (1,), generator=g))
         lat, prompt = self.latents[i], self.prompts[i]
         noise = torch.randn(lat.shape, generator=g)
-        t = torch.randint(sched.config.num_train_timesteps, (1,), generator=g)
-        noisy, target = sched.add_noise(lat, noise, t), sched.get_velocity(lat, noise, t)
+        if self.family == 'wan': noisy, target, t = flow_matching_pair(sched, lat, noise, g)
+        else:
+            t = torch.randint(sched.config.num_train_timesteps, (1,), generator=g)
+            noisy, target = sched.add_noise(lat, noise, t), sched.get_velocity(lat, noise, t)
         n_frames, out = lat.shape[1], {}
         if self.kind == 'character' or float(torch.rand(1, generator=g)) < self.cfg.spatial_prob:
             self._activate(self.appearance[i] if self.kind == 'motion' else self.name)

@@ -127,7 +127,7 @@ def quiet_libraries():
 
 def run(story:str,                              # story script (.story/.txt) or plan.json
         out:str=None,                           # run folder (default: runs/<story name>)
-        model:str=None,                         # CogVideoX pipeline folder (default: the embedded Shapes-world model)
+        model:str=None,                         # CogVideoX or Wan pipeline folder (default: the embedded Shapes-world model)
         llm:Param('planner backend', str, choices=PLANNERS)='rule',
         llm_model:str=None,                     # LLM model name (openai) or local model folder (transformers)
         base_url:str=None,                      # OpenAI-compatible server URL
@@ -209,7 +209,7 @@ def evaluate(folder:str,                            # a finished run folder
     return res
 
 # %% ../nbs/90_cli.ipynb #bd53136b
-def vocabulary(model:str=None):                 # CogVideoX pipeline folder (default: the embedded Shapes-world model)
+def vocabulary(model:str=None):                 # CogVideoX or Wan pipeline folder (default: the embedded Shapes-world model)
     "List the characters, places and motions a model knows (what `run` accepts without --any_story)."
     from dreamrunner.pipeline import Vocabulary
     from dreamrunner.toymodel import toy_model_path

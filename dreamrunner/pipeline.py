@@ -17,10 +17,10 @@ from .draw import write_video
 from .sr3ai import RegionAdapters, load_region_adapter, caption_has_key
 
 # %% auto #0
-__all__ = ['RUN_FORMAT', 'RUN_MARK', 'PipelineError', 'InputError', 'load_video_pipeline', 'default_size', 'Vocabulary',
-           'StorySettings', 'check_settings', 'stitch', 'contact_sheet', 'digest', 'identity_changes', 'Interrupted',
-           'Stage', 'RunFolder', 'world_references', 'DreamRunnerPipeline', 'story_text', 'Adapter', 'AdapterData',
-           'story_adapters', 'scene_adapters', 'StoryVideo']
+__all__ = ['VIDEO_PIPELINES', 'RUN_FORMAT', 'RUN_MARK', 'PipelineError', 'InputError', 'load_video_pipeline', 'default_size',
+           'size_rules', 'Vocabulary', 'StorySettings', 'check_settings', 'stitch', 'contact_sheet', 'digest',
+           'identity_changes', 'Interrupted', 'Stage', 'RunFolder', 'world_references', 'DreamRunnerPipeline',
+           'story_text', 'Adapter', 'AdapterData', 'story_adapters', 'scene_adapters', 'StoryVideo']
 
 # %% ../nbs/40_pipeline.ipynb #6d68fbc6
 class PipelineError(RuntimeError):
@@ -29,24 +29,34 @@ class PipelineError(RuntimeError):
 class InputError(PipelineError, ValueError):
     "An argument, the story or the output folder is not usable; raised before any work is done."
 
+VIDEO_PIPELINES = ('CogVideoXPipeline', 'WanPipeline')   # the text-to-video families SR3AI runs on (10_sr3ai, 11_wan)
+
 def load_video_pipeline(path=None, torch_dtype=None):
-    "A `CogVideoXPipeline` from the folder `path` (default: the embedded Shapes-world model), offline."
-    from diffusers import CogVideoXPipeline
+    "A `CogVideoXPipeline` or `WanPipeline` (Wan 2.1 or 2.2) from the folder `path` (default: the embedded Shapes-world model), offline."
+    import diffusers
     from dreamrunner.toymodel import toy_model_path
     path = Path(path) if path else toy_model_path()
     index = path/'model_index.json'
     if not index.is_file():
         raise InputError(f'{path} is not a diffusers pipeline folder (no model_index.json); '
-                         'give a CogVideoX folder such as a local copy of THUDM/CogVideoX-2b')
+                         'give a CogVideoX or Wan folder such as a local copy of THUDM/CogVideoX-2b or Wan-AI/Wan2.1-T2V-1.3B-Diffusers')
     kind = json.loads(index.read_text()).get('_class_name')
-    if kind != 'CogVideoXPipeline':
-        raise InputError(f'{path} holds a {kind}, not a CogVideoX text-to-video pipeline (CogVideoXPipeline)')
-    return CogVideoXPipeline.from_pretrained(path, **({} if torch_dtype is None else {'torch_dtype': torch_dtype}))
+    if kind not in VIDEO_PIPELINES:
+        raise InputError(f'{path} holds a {kind}, not a text-to-video pipeline dreamrunner runs on ({" or ".join(VIDEO_PIPELINES)})')
+    return getattr(diffusers, kind).from_pretrained(path, **({} if torch_dtype is None else {'torch_dtype': torch_dtype}))
 
 def default_size(pipe) -> tuple:
-    "(height, width, num_frames) the model was made for: 480x720x49 for CogVideoX, 80x80x9 for the embedded model."
+    "(height, width, num_frames) the model was made for: 480x720x49 for CogVideoX, 480x832x81 for Wan, the embedded model's own."
+    from dreamrunner.sr3ai import model_family
+    if model_family(pipe) == 'wan': return 480, 832, 81
     c = pipe.transformer.config
     return c.sample_height * pipe.vae_scale_factor_spatial, c.sample_width * pipe.vae_scale_factor_spatial, c.sample_frames
+
+def size_rules(pipe) -> tuple:
+    "(what height and width must be multiples of, k in num_frames = kn + 1) for a CogVideoX or Wan pipeline."
+    from dreamrunner.sr3ai import model_family
+    s, t, p = pipe.vae_scale_factor_spatial, pipe.vae_scale_factor_temporal, pipe.transformer.config.patch_size
+    return (s * p[1], t) if model_family(pipe) == 'wan' else (s * p, 2 * t)
 
 # %% ../nbs/40_pipeline.ipynb #4f742cd0
 @dataclass
@@ -374,7 +384,7 @@ def world_references(story:Story, name:str, size:tuple, n:int=3, seed:int=0) -> 
 def _safe(name:str) -> str: return ''.join(ch if ch.isalnum() else '_' for ch in name).strip('_') or 'x'
 
 class DreamRunnerPipeline:
-    "Story -> plan -> retrieval and adapters -> SR3AI scenes -> stitched video, on any CogVideoX pipeline."
+    "Story -> plan -> retrieval and adapters -> SR3AI scenes -> stitched video, on any CogVideoX or Wan pipeline."
     def __init__(self, video, planner=None, library=None, cache_dir=None, model_name:str=None, vocabulary:Vocabulary=None):
         self.video, self.model_name, self.vocabulary = video, model_name or 'custom', vocabulary
         self.planner, self._library, self.cache_dir = planner, library, cache_dir
@@ -383,7 +393,7 @@ class DreamRunnerPipeline:
 
     @classmethod
     def from_pretrained(cls, path=None, torch_dtype=None, **kwargs) -> DreamRunnerPipeline:
-        "Load the CogVideoX pipeline folder `path` (default: the embedded Shapes-world model) and the vocabulary it declares."
+        "Load the CogVideoX or Wan pipeline folder `path` (default: the embedded Shapes-world model) and the vocabulary it declares."
         from dreamrunner.toymodel import toy_model_path, weights_digest
         folder = Path(path) if path else toy_model_path()
         name = str(path) if path else f'embedded:{folder.name}:{weights_digest(folder)[:12]}'
@@ -473,8 +483,7 @@ def _check_inputs(self, story, out=None, settings:StorySettings=None, references
     "Check every input before any work: settings against the model, the device, the story (and the model's vocabulary), the output folder."
     from dreamrunner.sr3ai import pipeline_grid
     st = self.resolve_settings(settings, **kw)
-    c = self.video.transformer.config
-    check_settings(st, self.video.vae_scale_factor_spatial * c.patch_size, 2 * self.video.vae_scale_factor_temporal)
+    check_settings(st, *size_rules(self.video))
     self._check_device()
     outline = self.outline(story)
     if outline is not None and not any_story: self.check_story(outline)

@@ -12,14 +12,14 @@ import matplotlib.pyplot as plt
 from .plan import PlanError, Scene
 
 # %% auto #0
-__all__ = ['BACKGROUND_COLOR', 'LORA_TARGETS', 'SR3AI_BACKENDS', 'TokenGrid', 'key_frame_of_latent_frames', 'box_cells', 'Slots',
-           'scene_slots', 'region_mask', 'slot_colors', 'slot_legend', 'mask_picture', 'draw_joint_mask', 'draw_mask',
-           'slot_owners', 'owner_image', 'draw_token_grid', 'draw_slot_owners', 'draw_scene_tokens',
-           'SR3AIAttnProcessor', 'flex_attention_on', 'install_sr3ai', 'adapter_targets', 'region_lora_config',
-           'caption_has_key', 'slot_gate', 'add_region_adapter', 'RegionAdapters', 'save_region_adapter',
-           'load_region_adapter', 'encode_slots', 'pipeline_grid', 'sr3ai_backend', 'sr3ai_inputs', 'scene_frames',
-           'AttentionRecorder', 'draw_attention', 'attention_explorer', 'edit_region', 'MaskLab', 'slot_mask_mod',
-           'flex_block_mask']
+__all__ = ['BACKGROUND_COLOR', 'LORA_TARGETS', 'WAN_LORA_TARGETS', 'TEXT_SIDE', 'SR3AI_BACKENDS', 'TokenGrid',
+           'key_frame_of_latent_frames', 'box_cells', 'Slots', 'scene_slots', 'region_mask', 'slot_colors',
+           'slot_legend', 'mask_picture', 'draw_joint_mask', 'draw_mask', 'slot_owners', 'owner_image',
+           'draw_token_grid', 'draw_slot_owners', 'draw_scene_tokens', 'SR3AIAttnProcessor', 'flex_attention_on',
+           'install_sr3ai', 'model_family', 'adapter_targets', 'region_lora_config', 'caption_has_key', 'slot_gate',
+           'add_region_adapter', 'RegionAdapters', 'save_region_adapter', 'load_region_adapter', 'encode_slots',
+           'pipeline_grid', 'sr3ai_backend', 'sr3ai_inputs', 'scene_frames', 'AttentionRecorder', 'draw_attention',
+           'attention_explorer', 'edit_region', 'MaskLab', 'slot_mask_mod', 'flex_block_mask']
 
 # %% ../nbs/10_sr3ai.ipynb #139e42e0
 def _cfg(config, key, default=None):
@@ -281,16 +281,25 @@ from peft import LoraConfig
 from peft.tuners.tuners_utils import BaseTunerLayer
 
 LORA_TARGETS = ('attn1.to_q', 'attn1.to_k', 'attn1.to_v', 'attn1.to_out.0', 'ff.net.0.proj', 'ff.net.2')
+# Wan (notebook 11_wan): self-attention, cross-attention and feed-forward of each block
+WAN_LORA_TARGETS = ('attn1.to_q', 'attn1.to_k', 'attn1.to_v', 'attn1.to_out.0', 'attn2.to_q', 'attn2.to_k', 'attn2.to_v',
+                    'attn2.to_out.0', 'ffn.net.0.proj', 'ffn.net.2')
+_BLOCKS = {'cogvideox': ('transformer_blocks', LORA_TARGETS), 'wan': ('blocks', WAN_LORA_TARGETS)}
 
-def adapter_targets(num_layers:int, kind:str) -> list:
-    "Module names a `kind` ('motion': even blocks, 'character': odd blocks) adapter trains."
+def model_family(model) -> str:
+    "'wan' for a Wan pipeline or transformer, 'cogvideox' for anything else (CogVideoX, the embedded model)."
+    tr = getattr(model, 'transformer', model)
+    return 'wan' if type(tr).__name__.startswith('Wan') else 'cogvideox'
+
+def adapter_targets(num_layers:int, kind:str, family:str='cogvideox') -> list:
+    "Module names a `kind` ('motion': even blocks, 'character': odd blocks) adapter trains in a `family` transformer."
     if kind not in ('motion', 'character'): raise ValueError(f"adapter kind must be 'motion' or 'character', got {kind!r}")
-    first = 0 if kind == 'motion' else 1
-    return [f'transformer_blocks.{i}.{t}' for i in range(first, num_layers, 2) for t in LORA_TARGETS]
+    blocks, layers = _BLOCKS[family]
+    return [f'{blocks}.{i}.{t}' for i in range(0 if kind == 'motion' else 1, num_layers, 2) for t in layers]
 
-def region_lora_config(num_layers:int, kind:str, rank:int=32, dropout:float=0.1, **kw) -> LoraConfig:
+def region_lora_config(num_layers:int, kind:str, rank:int=32, dropout:float=0.1, family:str='cogvideox', **kw) -> LoraConfig:
     "The paper's LoRA setting (rank 32, scale 1, dropout 0.1) on one half of the blocks."
-    return LoraConfig(r=rank, lora_alpha=rank, lora_dropout=dropout, target_modules=adapter_targets(num_layers, kind), **kw)
+    return LoraConfig(r=rank, lora_alpha=rank, lora_dropout=dropout, target_modules=adapter_targets(num_layers, kind, family), **kw)
 
 def caption_has_key(caption:str, key:str) -> bool:
     "Whether `caption` carries adapter key `key` (a tag like [v1] or a motion word) as a whole word."
@@ -317,23 +326,28 @@ def add_region_adapter(transformer, config, name:str):
     with _several_adapters(): transformer.add_adapter(config, adapter_name=name)
 
 # %% ../nbs/10_sr3ai.ipynb #f58858c0
+TEXT_SIDE = re.compile(r'attn2\.to_(k|v)$')   # layers of a cross-attention DiT that see the text, not the video
+
 class RegionAdapters:
     "Gates the peft LoRA adapters of a transformer per token: adapter `name` acts only where `gates[name]` is 1."
     def __init__(self, transformer):
-        self.transformer, self.gates, self._hooks = transformer, {}, []
+        self.transformer, self.gates, self.text_len, self._hooks = transformer, {}, 0, []
         self.refresh()
 
     def refresh(self):
         "Hook every `lora_B` of every adapter; call again after adding or loading adapters."
         for h in self._hooks: h.remove()
-        self._hooks = [b.register_forward_hook(self._hook(name)) for m in self.transformer.modules()
-                       if isinstance(m, BaseTunerLayer) for name, b in m.lora_B.items()]
+        self._hooks = [b.register_forward_hook(self._hook(name, TEXT_SIDE.search(path) is not None))
+                       for path, m in self.transformer.named_modules() if isinstance(m, BaseTunerLayer) for name, b in m.lora_B.items()]
         return self
 
-    def _hook(self, name):
+    def _hook(self, name, text_side:bool):
         def gate(module, args, output):
             g = self.gates.get(name)
             if g is None: return None  # an adapter without a gate acts everywhere
+            # joint attention (CogVideoX): the layer sees [text, video]; cross-attention (Wan): keys and values see the text, the rest the video
+            if text_side: g = g[:self.text_len]
+            elif output.shape[1] == g.shape[0] - self.text_len: g = g[self.text_len:]
             if g.shape[0] != output.shape[1]:
                 raise ValueError(f'gate of adapter {name!r} covers {g.shape[0]} tokens, the layer sees {output.shape[1]}')
             return output * g.to(output.device, output.dtype)[None, :, None]
@@ -341,7 +355,7 @@ class RegionAdapters:
 
     def set_gates(self, slots:Slots, keys:dict) -> dict:
         "Gate each adapter (`{adapter name: key}`) by the slots whose captions hold its key; returns the gates."
-        self.gates = {name: slot_gate(slots, key) for name, key in keys.items()}
+        self.gates, self.text_len = {name: slot_gate(slots, key) for name, key in keys.items()}, slots.text_len
         return self.gates
 
     def remove(self):
@@ -374,7 +388,10 @@ def encode_slots(pipe, slots:Slots, negative_prompt:str='', device=None) -> tupl
     return pos.reshape(1, -1, pos.shape[-1]), neg.reshape(1, -1, neg.shape[-1])
 
 def pipeline_grid(pipe, height:int, width:int, num_frames:int) -> TokenGrid:
-    "The token grid a CogVideoX pipeline uses at this output size."
+    "The token grid a CogVideoX (or Wan, see 11_wan) pipeline uses at this output size."
+    if model_family(pipe) == 'wan':
+        from dreamrunner.wan import wan_grid
+        return wan_grid(pipe, height, width, num_frames)
     return TokenGrid.from_config(pipe.transformer.config, height, width, num_frames, pipe.vae_scale_factor_spatial,
                                  pipe.vae_scale_factor_temporal, text_len=pipe.transformer.config.max_text_seq_length)
 
@@ -390,6 +407,7 @@ def sr3ai_backend(backend:str, device) -> str:
 def sr3ai_inputs(pipe, scene:Scene, height:int, width:int, num_frames:int, backend:str='auto', negative_prompt:str='',
                  slots:Slots=None) -> dict:
     "Keyword arguments for `pipe(...)` that generate `scene` (or the given, perhaps edited, `slots`) with SR3AI."
+    if model_family(pipe) == 'wan': raise ValueError('a Wan pipeline takes its SR3AI mask through `wan_sr3ai`, not call arguments: use `scene_frames`')
     device = pipe._execution_device
     backend = sr3ai_backend(backend, device)
     slots = slots if slots is not None else scene_slots(scene, pipeline_grid(pipe, height, width, num_frames))
@@ -404,6 +422,9 @@ def scene_frames(pipe, scene:Scene, height:int, width:int, num_frames:int, sr3ai
                  seed:int=0, backend:str='auto', slots:Slots=None, recorder=None) -> np.ndarray:
     "uint8 frames [T, H, W, 3] of `scene`: with SR3AI, or (the ablation) from one prompt of all its captions with plain attention."
     # `slots`: prepared (or edited) slots instead of the scene's own; `recorder`: an `AttentionRecorder` that captures the maps
+    if model_family(pipe) == 'wan':
+        from dreamrunner.wan import wan_scene_frames
+        return wan_scene_frames(pipe, scene, height, width, num_frames, sr3ai, steps, guidance, seed, backend, slots, recorder)
     from diffusers.models.attention_processor import CogVideoXAttnProcessor2_0
     kw = dict(num_inference_steps=steps, guidance_scale=guidance, output_type='np', generator=torch.Generator().manual_seed(seed))
     if sr3ai:

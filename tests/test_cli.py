@@ -156,3 +156,31 @@ def test_train_refuses_bad_options(args, says, tmp_path):
     r = dreamrunner('train', '--out', tmp_path/'t', *args)
     assert r.returncode == 1 and says in r.stderr and 'Traceback' not in r.stderr, r.stderr
     assert not (tmp_path/'t').exists()
+
+def test_run_on_a_wan_folder(tmp_path):
+    "`dreamrunner run --model` on a Wan 2.1 folder (tiny, random weights): every stage, SR3AI's cross-attention form, resume, eval."
+    from dreamrunner.tiny import tiny_wan_pipeline
+    from dreamrunner.videodb import shapes_library
+    tiny_wan_pipeline().save_pretrained(tmp_path/'wan')
+    shapes_library(tmp_path/'library', motions=['walking', 'jumping'], clips_per_motion=4)
+    story = tmp_path/'s.story'
+    story.write_text('title: Two friends\ncharacters:\n  ruby [v1]: red circle with a yellow hat\n  bluey [v2]: blue square with an orange bow\n'
+                     'scene: a meadow\n  ruby: walking\n  bluey: jumping\n')
+    args = ('run', story, '--out', tmp_path/'run', '--model', tmp_path/'wan', '--library', tmp_path/'library', '--height', 48, '--width', 64,
+            '--frames', 9, '--steps', 2, '--motion_steps', 2, '--character_steps', 2, '--guidance', 5.0, '--quiet')
+    env_cache = {'DREAMRUNNER_CACHE': str(tmp_path/'cache')}
+    run = lambda *a: subprocess.run([str(Path(sys.executable).parent/'dreamrunner'), *map(str, a)], capture_output=True, text=True,
+                                    timeout=300, env={**os.environ, **env_cache})
+    r = run(*args)
+    assert r.returncode == 0, r.stderr
+    m = json.loads((tmp_path/'run'/'run.json').read_text())
+    assert m['stages']['scene:01']['attention'] == 'dense'
+    assert sorted(m['stages']['scene:01']['adapters']) == ['character_bluey', 'character_ruby', 'motion_jumping', 'motion_walking']
+    assert (tmp_path/'run'/'story.mp4').stat().st_size > 0
+    made = (tmp_path/'run'/'scene_01.npz').stat().st_mtime_ns
+    r = run(*args)   # resumes: nothing is made again
+    assert r.returncode == 0 and (tmp_path/'run'/'scene_01.npz').stat().st_mtime_ns == made
+    r = run(*args[:-1], '--frames', 10)
+    assert r.returncode == 1 and 'num_frames (frames per scene) must be 4k+1' in r.stderr
+    r = run('eval', tmp_path/'run')
+    assert r.returncode == 0, r.stderr
