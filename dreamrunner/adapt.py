@@ -12,12 +12,12 @@ import torch
 import torch.nn.functional as F
 from tqdm.auto import tqdm
 from .files import atomic_path
-from .sr3ai import add_region_adapter, model_family, region_lora_config, save_region_adapter
+from .sr3ai import EXPERT_PREFIXES, add_region_adapter, denoisers, model_family, region_lora_config, save_region_adapter
 
 # %% auto #0
 __all__ = ['debias', 'temporal_loss', 'prepare_clip', 'encode_clip', 'caption_length', 'encode_caption', 'TrainingError',
-           'AdaptConfig', 'flow_matching_pair', 'Adapter', 'peak_memory_gb', 'cache_root', 'model_fingerprint',
-           'adapter_key', 'train_motion_adapter', 'train_character_adapter']
+           'AdaptConfig', 'expert_sigmas', 'flow_matching_pair', 'Adapter', 'peak_memory_gb', 'cache_root',
+           'model_fingerprint', 'adapter_key', 'train_motion_adapter', 'train_character_adapter']
 
 # %% ../nbs/23_adapt.ipynb #69069263
 def debias(x:torch.Tensor, anchor:int, beta:float=1.0) -> torch.Tensor:
@@ -80,12 +80,18 @@ class AdaptConfig:
     gradient_checkpointing: bool = False
     mixed_precision: str = None     # 'bf16' on a GPU that supports it
 
-def flow_matching_pair(scheduler, lat:torch.Tensor, noise:torch.Tensor, g:torch.Generator) -> tuple:
-    "Wan's training pair: x_s = (1 - s) x_0 + s noise at a sigma s drawn as the sampler shifts it, target noise - x_0, timestep 1000 s."
+def expert_sigmas(pipe, expert:int=0) -> tuple:
+    "The noise levels (sigma in [0, 1]) that denoiser `expert` sees: all of them, or Wan 2.2's split at `boundary_ratio`."
+    b = pipe.config.get('boundary_ratio') if len(denoisers(pipe)) > 1 else None
+    return (0.0, 1.0) if b is None else (b, 1.0) if expert == 0 else (0.0, b)
+
+def flow_matching_pair(scheduler, lat:torch.Tensor, noise:torch.Tensor, g:torch.Generator, sigmas:tuple=(0.0, 1.0)) -> tuple:
+    "Wan's training pair: x_s = (1 - s) x_0 + s noise at a sigma s drawn as the sampler shifts it (within `sigmas`), target noise - x_0, timestep 1000 s."
     c = scheduler.config
     shift = c.get('flow_shift') if c.get('use_flow_sigmas') else c.get('shift', 1.0)
     u = torch.rand(1, generator=g)
-    s = shift * u / (1 + (shift - 1) * u)
+    lo, hi = sigmas
+    s = lo + (hi - lo) * shift * u / (1 + (shift - 1) * u)
     return (1 - s) * lat + s * noise, noise - lat, s * c.num_train_timesteps
 
 def _adapter_params(transformer, name) -> list:
@@ -93,12 +99,12 @@ def _adapter_params(transformer, name) -> list:
 
 class Adapter:
     "Train a motion adapter (with per-clip appearance adapters) or a character adapter on a frozen CogVideoX or Wan transformer."
-    def __init__(self, pipe, clips:list, captions:list, config:AdaptConfig, out, name:str='motion', kind:str='motion'):
+    def __init__(self, pipe, clips:list, captions:list, config:AdaptConfig, out, name:str='motion', kind:str='motion', expert:int=0):
         if not clips: raise TrainingError(f'no clips to train adapter {name!r} on')
         if len(captions) != len(clips): raise TrainingError(f'{len(clips)} clips but {len(captions)} captions')
         if kind not in ('motion', 'character'): raise ValueError(f"kind must be 'motion' or 'character', got {kind!r}")
         self.pipe, self.cfg, self.out, self.name, self.kind = pipe, config, Path(out), name, kind
-        self.tr = pipe.transformer
+        self.tr, self.expert, self.sigmas = denoisers(pipe)[expert], expert, expert_sigmas(pipe, expert)   # Wan 2.2: one expert at a time
         c = config
         self.latents = [encode_clip(pipe, f, c.num_frames, c.height, c.width) for f in clips]
         self.prompts = [encode_caption(pipe, cap) for cap in captions]
@@ -148,7 +154,7 @@ class Adapter:
         i = int(torch.randint(len(self.latents), (1,), generator=g))
         lat, prompt = self.latents[i], self.prompts[i]
         noise = torch.randn(lat.shape, generator=g)
-        if self.family == 'wan': noisy, target, t = flow_matching_pair(sched, lat, noise, g)
+        if self.family == 'wan': noisy, target, t = flow_matching_pair(sched, lat, noise, g, self.sigmas)
         else:
             t = torch.randint(sched.config.num_train_timesteps, (1,), generator=g)
             noisy, target = sched.add_noise(lat, noise, t), sched.get_velocity(lat, noise, t)
@@ -173,7 +179,7 @@ def peak_memory_gb() -> float:
     import resource
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 2**20  # kilobytes on Linux
 
-def _checkpoint_path(self) -> Path: return self.out/f'{self.name}.checkpoint.pt'
+def _checkpoint_path(self) -> Path: return self.out/f'{self.name}{"" if self.expert == 0 else f".{EXPERT_PREFIXES[self.expert]}"}.checkpoint.pt'
 
 def _save_checkpoint(self):
     self.out.mkdir(parents=True, exist_ok=True)
@@ -207,7 +213,7 @@ def _run(self, stop_after:int=None, progress:bool=True) -> Path:
         if self.step % self.cfg.checkpoint_every == 0 or self.step == self.cfg.steps: self._save_checkpoint()
         if stop_after is not None and done_here >= stop_after: bar.close(); return None
     bar.close()
-    path = save_region_adapter(self.tr, self.name, self.out)
+    path = save_region_adapter(self.tr, self.name, self.out, EXPERT_PREFIXES[self.expert])
     self.tr.delete_adapters(self.appearance) if self.appearance else None
     self.tr.eval()
     return path
@@ -226,17 +232,25 @@ def model_fingerprint(transformer) -> str:
     return h.hexdigest()[:16]
 
 def adapter_key(clips, captions, config:AdaptConfig, transformer, kind:str) -> str:
+    "Cache key of an adapter: its data, settings and the transformer (or Wan 2.2's list of experts) it is trained on."
     h = hashlib.sha256(kind.encode())
     for f in clips: h.update(np.ascontiguousarray(f).tobytes())
     h.update(json.dumps([list(captions), {k: v for k, v in asdict(config).items() if k != 'checkpoint_every'}]).encode())
-    h.update(model_fingerprint(transformer).encode())
+    for tr in transformer if isinstance(transformer, (list, tuple)) else [transformer]: h.update(model_fingerprint(tr).encode())
     return h.hexdigest()[:20]
 
+def _has_experts(path:Path, n:int) -> bool:
+    "Whether the LoRA file holds weights for all `n` experts (a run stopped between two experts leaves the first only)."
+    from safetensors import safe_open
+    if not path.exists(): return False
+    with safe_open(path, 'pt') as f: return all(any(k.startswith(p + '.') for k in f.keys()) for p in EXPERT_PREFIXES[:n])
+
 def _train_cached(pipe, clips, captions, config, name, kind, cache_dir, progress):
-    folder = Path(cache_dir or cache_root())/adapter_key(clips, captions, config, pipe.transformer, kind)
+    experts = denoisers(pipe)
+    folder = Path(cache_dir or cache_root())/adapter_key(clips, captions, config, experts if len(experts) > 1 else experts[0], kind)
     path = folder/f'{name}.safetensors'
-    if path.exists(): return path, False
-    Adapter(pipe, clips, captions, config, folder, name, kind).run(progress=progress)
+    if _has_experts(path, len(experts)): return path, False
+    for e in range(len(experts)): Adapter(pipe, clips, captions, config, folder, name, kind, expert=e).run(progress=progress)
     return path, True
 
 def train_motion_adapter(pipe, clips:list, captions:list, config:AdaptConfig=None, name:str='motion', cache_dir=None, progress:bool=True) -> tuple:

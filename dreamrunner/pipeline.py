@@ -14,7 +14,7 @@ from tqdm.auto import tqdm
 from .files import atomic_path, atomic_write_text
 from .plan import PlanError, Scene, Story, STATIC_MOTIONS
 from .draw import write_video
-from .sr3ai import RegionAdapters, load_region_adapter, caption_has_key
+from .sr3ai import EXPERT_PREFIXES, RegionAdapters, caption_has_key, denoisers, load_region_adapter
 
 # %% auto #0
 __all__ = ['VIDEO_PIPELINES', 'RUN_FORMAT', 'RUN_MARK', 'PipelineError', 'InputError', 'load_video_pipeline', 'default_size',
@@ -388,7 +388,7 @@ class DreamRunnerPipeline:
     def __init__(self, video, planner=None, library=None, cache_dir=None, model_name:str=None, vocabulary:Vocabulary=None):
         self.video, self.model_name, self.vocabulary = video, model_name or 'custom', vocabulary
         self.planner, self._library, self.cache_dir = planner, library, cache_dir
-        self._retriever, self._loaded, self._gates = None, {}, None
+        self._retriever, self._loaded, self._gates = None, {}, []
         self.sr3ai_backend = 'auto'   # FlexAttention on a GPU, the dense mask on the CPU
 
     @classmethod
@@ -576,9 +576,8 @@ def _adapt_config(self, st:StorySettings, kind:str):
 def _train_adapter(self, a:Adapter, data:AdapterData, st:StorySettings, progress:bool=True) -> tuple:
     "(LoRA file, trained now?) of adapter `a`; the transformer then holds that very adapter under its name."
     from dreamrunner.adapt import train_character_adapter, train_motion_adapter
-    tr = self.video.transformer
-    if a.name in getattr(tr, 'peft_config', {}):   # another adapter of this name (other data or settings): make room
-        tr.delete_adapters(a.name); self._loaded.pop(a.name, None)
+    for tr in denoisers(self.video):   # another adapter of this name (other data or settings): make room
+        if a.name in getattr(tr, 'peft_config', {}): tr.delete_adapters(a.name); self._loaded.pop(a.name, None)
     train, what = (train_motion_adapter, data.captions) if a.kind == 'motion' else (train_character_adapter, data.captions[0])
     path, trained = train(self.video, data.items, what, self._adapt_config(st, a.kind), name=a.name, cache_dir=self.cache_dir, progress=progress)
     if trained: self._loaded[a.name] = str(path)   # trained in place: no need to load the file
@@ -616,19 +615,23 @@ DreamRunnerPipeline.prepare_adapters, DreamRunnerPipeline._warn, DreamRunnerPipe
 
 # %% ../nbs/40_pipeline.ipynb #1726079d
 def _use_adapters(self, adapters:list, gated:bool, slots=None):
-    "Activate `adapters` (records with their files), gated by `slots` when `gated`; all others off."
-    tr = self.video.transformer
+    "Activate `adapters` (records with their files) in every denoiser, gated by `slots` when `gated`; all others off."
+    experts = denoisers(self.video)   # one transformer, or Wan 2.2's two experts (each has its own weights in the file)
     for a in adapters:  # load each file once; a name now meaning another file is replaced
         if self._loaded.get(a.name) == a.path: continue
-        if a.name in getattr(tr, 'peft_config', {}): tr.delete_adapters(a.name)
-        load_region_adapter(tr, a.path, a.name)
+        for tr, prefix in zip(experts, EXPERT_PREFIXES):
+            if a.name in getattr(tr, 'peft_config', {}): tr.delete_adapters(a.name)
+            load_region_adapter(tr, a.path, a.name, prefix)
         self._loaded[a.name] = a.path
-    if self._gates is not None: self._gates.remove(); self._gates = None
-    if not adapters:  # adapters trained or loaded before stay in the transformer: switch them all off
-        if getattr(tr, 'peft_config', None): tr.disable_lora()
-        return
-    tr.enable_lora(); tr.set_adapters([a.name for a in adapters])
-    if gated: self._gates = RegionAdapters(tr); self._gates.set_gates(slots, {a.name: a.key for a in adapters})
+    for g in self._gates: g.remove()
+    self._gates = []
+    for tr in experts:
+        names = [a.name for a in adapters if a.name in getattr(tr, 'peft_config', {})]
+        if not names:  # adapters trained or loaded before stay in the transformer: switch them all off
+            if getattr(tr, 'peft_config', None): tr.disable_lora()
+            continue
+        tr.enable_lora(); tr.set_adapters(names)
+        if gated: self._gates.append(RegionAdapters(tr)); self._gates[-1].set_gates(slots, {a.name: a.key for a in adapters if a.name in names})
 
 @torch.no_grad()
 def _generate_scene(self, scene:Scene, settings:StorySettings, adapters:list=(), slots=None, recorder=None, seed:int=None,

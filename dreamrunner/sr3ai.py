@@ -12,14 +12,14 @@ import matplotlib.pyplot as plt
 from .plan import PlanError, Scene
 
 # %% auto #0
-__all__ = ['BACKGROUND_COLOR', 'LORA_TARGETS', 'WAN_LORA_TARGETS', 'TEXT_SIDE', 'SR3AI_BACKENDS', 'TokenGrid',
+__all__ = ['BACKGROUND_COLOR', 'LORA_TARGETS', 'WAN_LORA_TARGETS', 'EXPERT_PREFIXES', 'TEXT_SIDE', 'SR3AI_BACKENDS', 'TokenGrid',
            'key_frame_of_latent_frames', 'box_cells', 'Slots', 'scene_slots', 'region_mask', 'slot_colors',
            'slot_legend', 'mask_picture', 'draw_joint_mask', 'draw_mask', 'slot_owners', 'owner_image',
            'draw_token_grid', 'draw_slot_owners', 'draw_scene_tokens', 'SR3AIAttnProcessor', 'flex_attention_on',
-           'install_sr3ai', 'model_family', 'adapter_targets', 'region_lora_config', 'caption_has_key', 'slot_gate',
-           'add_region_adapter', 'RegionAdapters', 'save_region_adapter', 'load_region_adapter', 'encode_slots',
-           'pipeline_grid', 'sr3ai_backend', 'sr3ai_inputs', 'scene_frames', 'AttentionRecorder', 'draw_attention',
-           'attention_explorer', 'edit_region', 'MaskLab', 'slot_mask_mod', 'flex_block_mask']
+           'install_sr3ai', 'denoisers', 'model_family', 'adapter_targets', 'region_lora_config', 'caption_has_key',
+           'slot_gate', 'add_region_adapter', 'RegionAdapters', 'save_region_adapter', 'load_region_adapter',
+           'encode_slots', 'pipeline_grid', 'sr3ai_backend', 'sr3ai_inputs', 'scene_frames', 'AttentionRecorder',
+           'draw_attention', 'attention_explorer', 'edit_region', 'MaskLab', 'slot_mask_mod', 'flex_block_mask']
 
 # %% ../nbs/10_sr3ai.ipynb #139e42e0
 def _cfg(config, key, default=None):
@@ -286,6 +286,12 @@ WAN_LORA_TARGETS = ('attn1.to_q', 'attn1.to_k', 'attn1.to_v', 'attn1.to_out.0', 
                     'attn2.to_out.0', 'ffn.net.0.proj', 'ffn.net.2')
 _BLOCKS = {'cogvideox': ('transformer_blocks', LORA_TARGETS), 'wan': ('blocks', WAN_LORA_TARGETS)}
 
+def denoisers(pipe) -> list:
+    "The transformers a pipeline denoises with: one, or Wan 2.2 A14B's two experts (`transformer` for high noise, `transformer_2`)."
+    return [t for t in (pipe.transformer, getattr(pipe, 'transformer_2', None)) if t is not None]
+
+EXPERT_PREFIXES = ('transformer', 'transformer_2')   # where each expert's LoRA weights sit in an adapter file
+
 def model_family(model) -> str:
     "'wan' for a Wan pipeline or transformer, 'cogvideox' for anything else (CogVideoX, the embedded model)."
     tr = getattr(model, 'transformer', model)
@@ -364,20 +370,26 @@ class RegionAdapters:
 
 # %% ../nbs/10_sr3ai.ipynb #8a99bab7
 import contextlib, warnings
-def save_region_adapter(transformer, name:str, folder) -> Path:
-    "Save adapter `name` of `transformer` as a diffusers LoRA file `folder/name.safetensors`."
+from safetensors.torch import load_file, save_file
+from .files import atomic_path
+
+def save_region_adapter(transformer, name:str, folder, prefix:str='transformer') -> Path:
+    "Save adapter `name` of `transformer` as a diffusers LoRA file `folder/name.safetensors` (keys under `prefix`)."
     from diffusers import CogVideoXPipeline
     from peft.utils import get_peft_model_state_dict
-    CogVideoXPipeline.save_lora_weights(folder, transformer_lora_layers=get_peft_model_state_dict(transformer, adapter_name=name),
-                                        weight_name=f'{name}.safetensors')
-    return Path(folder)/f'{name}.safetensors'
+    weights, path = get_peft_model_state_dict(transformer, adapter_name=name), Path(folder)/f'{name}.safetensors'
+    if prefix == 'transformer': CogVideoXPipeline.save_lora_weights(folder, transformer_lora_layers=weights, weight_name=path.name)
+    else:   # a second expert (Wan 2.2's `transformer_2`): its weights join the first expert's in the same file
+        with atomic_path(path) as tmp: save_file({**load_file(path), **{f'{prefix}.{k}': v for k, v in weights.items()}}, tmp, {'format': 'pt'})
+    return path
 
-def load_region_adapter(transformer, path, name:str=None) -> str:
-    "Load a diffusers LoRA file as adapter `name` (default: the file's stem)."
+def load_region_adapter(transformer, path, name:str=None, prefix:str='transformer') -> str:
+    "Load a diffusers LoRA file's weights under `prefix` as adapter `name` (default: the file's stem); None if it has none there."
     path = Path(path)
     if not path.is_file(): raise FileNotFoundError(f'no LoRA file at {path}')
+    if not any(k.startswith(prefix + '.') for k in load_file(path)): return None
     name = name or path.stem
-    with _several_adapters(): transformer.load_lora_adapter(str(path.parent), weight_name=path.name, adapter_name=name, prefix='transformer')
+    with _several_adapters(): transformer.load_lora_adapter(str(path.parent), weight_name=path.name, adapter_name=name, prefix=prefix)
     return name
 
 # %% ../nbs/10_sr3ai.ipynb #6b4ad4a4

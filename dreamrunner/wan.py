@@ -11,20 +11,15 @@ import matplotlib.pyplot as plt
 from matplotlib.colors import ListedColormap
 from diffusers.models.transformers.transformer_wan import WanAttnProcessor
 from .plan import Scene
-from .sr3ai import (Slots, TokenGrid, draw_joint_mask, encode_slots, region_mask, scene_slots, slot_colors, slot_legend,
-                               sr3ai_backend)
+from .sr3ai import (Slots, TokenGrid, denoisers, draw_joint_mask, encode_slots, region_mask, scene_slots, slot_colors,
+                               slot_legend, sr3ai_backend)
 
 # %% auto #0
-__all__ = ['WAN_TEXT_LEN', 'wan_transformers', 'wan_text_len', 'wan_grid', 'cross_mask', 'draw_cross_mask', 'draw_wan_mask',
-           'WanSR3AIProcessor', 'install_wan_sr3ai', 'wan_sr3ai', 'cross_mask_mod', 'cross_block_mask', 'wan_mask',
-           'wan_scene_frames']
+__all__ = ['WAN_TEXT_LEN', 'wan_text_len', 'wan_grid', 'cross_mask', 'draw_cross_mask', 'draw_wan_mask', 'WanSR3AIProcessor',
+           'install_wan_sr3ai', 'wan_sr3ai', 'cross_mask_mod', 'cross_block_mask', 'wan_mask', 'wan_scene_frames']
 
 # %% ../nbs/11_wan.ipynb #07e9f7f4
 WAN_TEXT_LEN = 512   # Wan pads every prompt to 512 UMT5 tokens
-
-def wan_transformers(pipe) -> list:
-    "The denoisers of a Wan pipeline: `transformer`, and for Wan 2.2 A14B also `transformer_2` (the low-noise expert)."
-    return [t for t in (pipe.transformer, getattr(pipe, 'transformer_2', None)) if t is not None]
 
 def wan_text_len(pipe) -> int:
     "Text tokens a slot's caption gets: Wan's 512, or the tokenizer's `model_max_length` where that is shorter (tiny models)."
@@ -90,7 +85,7 @@ class WanSR3AIProcessor(WanAttnProcessor):
 
 def install_wan_sr3ai(pipe) -> dict:
     "Give the cross-attention of every block of every Wan transformer the SR3AI processor; returns the state the mask goes in."
-    trs = wan_transformers(pipe)
+    trs = denoisers(pipe)   # Wan 2.2 A14B: both experts
     state = getattr(trs[0], '_sr3ai_state', None) or {'mask': None}
     for tr in trs:
         for block in tr.blocks:
