@@ -18,8 +18,9 @@ __all__ = ['BACKGROUND_COLOR', 'LORA_TARGETS', 'WAN_LORA_TARGETS', 'EXPERT_PREFI
            'draw_token_grid', 'draw_slot_owners', 'draw_scene_tokens', 'SR3AIAttnProcessor', 'flex_attention_on',
            'install_sr3ai', 'denoisers', 'model_family', 'adapter_targets', 'region_lora_config', 'caption_has_key',
            'slot_gate', 'add_region_adapter', 'RegionAdapters', 'save_region_adapter', 'load_region_adapter',
-           'encode_slots', 'pipeline_grid', 'sr3ai_backend', 'sr3ai_inputs', 'scene_frames', 'AttentionRecorder',
-           'draw_attention', 'attention_explorer', 'edit_region', 'MaskLab', 'slot_mask_mod', 'flex_block_mask']
+           'encode_slots', 'pipeline_grid', 'sr3ai_backend', 'sr3ai_inputs', 'scene_frames', 'show_figure',
+           'AttentionRecorder', 'draw_attention', 'attention_explorer', 'edit_region', 'MaskLab', 'slot_mask_mod',
+           'flex_block_mask']
 
 # %% ../nbs/10_sr3ai.ipynb #139e42e0
 def _cfg(config, key, default=None):
@@ -450,6 +451,14 @@ def scene_frames(pipe, scene:Scene, height:int, width:int, num_frames:int, sr3ai
     return (out.frames[0] * 255).round().astype(np.uint8)
 
 # %% ../nbs/10_sr3ai.ipynb #377f4e08
+def show_figure(fig):
+    "Display `fig` as a PNG and close it: the same picture whatever matplotlib's backend (under Agg a figure displays as text)."
+    import io
+    from IPython.display import Image, display
+    buf = io.BytesIO()
+    fig.savefig(buf, format='png', bbox_inches='tight'); plt.close(fig)
+    display(Image(buf.getvalue()))
+
 class AttentionRecorder:
     "Attention mass of each video token on each slot's text, per (step, block), captured during a run."
     def __init__(self, slots:Slots):
@@ -492,10 +501,7 @@ def draw_attention(recorder:AttentionRecorder, step:int=0, block:int=0, frame:in
 def attention_explorer(recorder:AttentionRecorder):
     "ipywidgets sliders over latent frame, block and step for `draw_attention`."
     import ipywidgets as w
-    from IPython.display import display
-    def show(step, block, frame):
-        fig = draw_attention(recorder, step, block, frame)
-        display(fig); plt.close(fig)                  # shown once, in the widget's output
+    def show(step, block, frame): show_figure(draw_attention(recorder, step, block, frame))   # shown once, in the widget's output
     return w.interactive(show,
                          step=w.IntSlider(0, 0, recorder.steps - 1), block=w.IntSlider(0, 0, recorder.blocks - 1),
                          frame=w.IntSlider(0, 0, recorder.slots.grid.latent_frames - 1))
@@ -582,11 +588,8 @@ class MaskLab:
         self.draw()
 
     def draw(self):
-        from IPython.display import display
         self.figure.clear_output(wait=True)
-        with self.figure:
-            fig = draw_scene_tokens(self.scene, self.grid, self.frame.value)
-            display(fig); plt.close(fig)
+        with self.figure: show_figure(draw_scene_tokens(self.scene, self.grid, self.frame.value))
 
     def render(self):
         "Generate the planned and the edited scene with the pipeline and play them side by side."

@@ -1,7 +1,8 @@
 """10_sr3ai as a student meets it: opened in a real JupyterLab in headless Chromium and Run All; any cell error, or a
-cell left unrun, fails, and the attention explorer and the mask lab must be on the page with their sliders. Opt-in
-(DREAMRUNNER_BROWSER_TEST=1): it needs Chromium and the playwright package (`pip install playwright`; the system's
-browser, no download)."""
+cell left unrun, fails; the attention explorer and the mask lab must be on the page with their sliders, and moving
+their sliders must redraw their pictures without an error. Opt-in (DREAMRUNNER_BROWSER_TEST=1; CI sets it where it
+could install Chromium): it needs Chromium and the playwright package (`pip install playwright`; the system's browser,
+no download)."""
 import importlib.util, json, os, shutil, signal, socket, subprocess, sys, time, urllib.request
 from pathlib import Path
 import pytest
@@ -26,7 +27,8 @@ def lab(tmp_path):
     settings.mkdir(parents=True)
     (settings/'tracker.jupyterlab-settings').write_text(json.dumps({'windowingMode': 'none'}))   # every cell in the page
     log = open(tmp_path/'jupyterlab.log', 'w')
-    env = {**os.environ, 'OMP_NUM_THREADS': '1', 'JUPYTER_CONFIG_DIR': str(tmp_path/'config'), 'JUPYTER_RUNTIME_DIR': str(tmp_path/'runtime')}
+    env = {k: v for k, v in os.environ.items() if k != 'MPLBACKEND'}   # the kernel draws as in a user's JupyterLab (inline)
+    env = {**env, 'OMP_NUM_THREADS': '1', 'JUPYTER_CONFIG_DIR': str(tmp_path/'config'), 'JUPYTER_RUNTIME_DIR': str(tmp_path/'runtime')}
     server = subprocess.Popen([sys.executable, '-m', 'jupyterlab', '--no-browser', f'--port={port}', '--ip=127.0.0.1',
                                f'--IdentityProvider.token={token}', f'--ServerApp.root_dir={nbs}', '--ServerApp.allow_root=True',
                                '--LabApp.news_url=',
@@ -47,6 +49,20 @@ def lab(tmp_path):
         try: server.wait(30)
         except subprocess.TimeoutExpired: os.killpg(server.pid, signal.SIGKILL)
         log.close()
+
+IMAGES = "n => [...n.querySelectorAll('img')].map(i => i.src).join('|')"
+STDERR = "n => [...n.querySelectorAll('[data-mime-type=\"application/vnd.jupyter.stderr\"]')].map(e => e.innerText).join('\\n')"
+
+def _move_sliders(page, box) -> tuple:
+    "Press the right arrow twice on every slider handle of a widget output; (its images before, after, its stderr)."
+    before = box.evaluate(IMAGES)
+    for handle in box.locator('.noUi-handle').all():
+        handle.click()
+        for _ in range(2): page.keyboard.press('ArrowRight'); page.wait_for_timeout(150)
+    page.wait_for_timeout(2000)
+    page.wait_for_selector('.jp-Notebook-ExecutionIndicator[data-status="idle"]', timeout=120_000)   # the kernel redrew
+    page.wait_for_timeout(2000)
+    return before, box.evaluate(IMAGES), box.evaluate(STDERR)
 
 PROMPTS = "() => [...document.querySelectorAll('.jp-CodeCell .jp-InputPrompt')].map(p => p.innerText.trim())"
 def _run_all(page, timeout:float=900) -> float:
@@ -85,5 +101,10 @@ def test_sr3ai_notebook_in_jupyterlab(lab):
         mask_lab = boxes.filter(has=page.get_by_role('button', name='generate'))
         assert explorer.count() == 1 and explorer.locator('.noUi-handle').count() == 3      # step, block, latent frame
         assert mask_lab.count() == 1 and mask_lab.locator('.noUi-handle').count() == 5      # latent frame, left/right, top/bottom
+        for name, box in (('attention explorer', explorer), ('mask lab', mask_lab)):
+            box.scroll_into_view_if_needed()
+            before, after, stderr = _move_sliders(page, box)
+            assert before and after != before, f'moving the sliders of the {name} did not redraw it'
+            assert not stderr, f'the {name} wrote an error: {stderr}'
         browser.close()
     assert not page_errors, page_errors
