@@ -14,7 +14,8 @@ from .planner import layout_warnings, read_story
 
 # %% auto #0
 __all__ = ['TRAIN_DEFAULTS', 'DTYPES', 'SR3AI_BACKENDS', 'CACHE_HELP', 'COMMANDS', 'write_plan', 'planner_for', 'plan', 'train',
-           'CLIError', 'check_device', 'quiet_libraries', 'run', 'set_threads', 'evaluate', 'vocabulary', 'main']
+           'CLIError', 'check_device', 'quiet_libraries', 'run', 'set_threads', 'evaluate', 'vocabulary', 'main',
+           'launch']
 
 # %% ../nbs/90_cli.ipynb #7601b997
 def write_plan(story:Story, out, animatic:bool=True, fps:int=8) -> list:
@@ -154,6 +155,7 @@ def run(story:str,                              # story script (.story/.txt) or 
         tiling:store_true=False,                # VAE tiling (large frames)
         attention:Param('SR3AI attention kernel: dense mask, FlexAttention, or auto (flex on a GPU)', str, choices=SR3AI_BACKENDS)='auto',
         force:store_true=False,                 # redo the run folder (removes only the files an earlier run there wrote)
+        processes:int=None,                     # spread adapters and scenes over N processes (accelerate launch; a GPU each)
         quiet:store_true=False):                # no progress bars or library logs
     "Generate a story video: plan, retrieve, adapt, SR3AI scenes, stitch (resumable: run the same command again)."
     t0, path = time.time(), Path(story)
@@ -162,7 +164,9 @@ def run(story:str,                              # story script (.story/.txt) or 
     check_device(device, dtype, offload)
     planner = planner_for(llm, llm_model, base_url)
     import torch
-    from dreamrunner.pipeline import DreamRunnerPipeline
+    from dreamrunner.pipeline import DreamRunnerPipeline, Workers
+    workers = Workers.from_accelerate(cpu=torch.device(device or 'cpu').type == 'cpu')   # one, unless under accelerate launch
+    if workers.count > 1 and device and torch.device(device).type == 'cuda': device = str(workers.state.device)   # a GPU each
     from dreamrunner.videodb import VideoDB
     matplotlib.use('Agg')
     if quiet or model is None: quiet_libraries()   # the embedded model loads in a blink: no loading bars
@@ -176,7 +180,8 @@ def run(story:str,                              # story script (.story/.txt) or 
                     character_steps=character_steps, crossfade=crossfade, fps=fps, sr3ai=not no_sr3ai, retrieval=not no_retrieval,
                     characters=not no_characters)
     pipe.check_inputs(path, out, force=force, any_story=any_story, **settings)   # everything, before a file is written
-    video = pipe(path, out=out, force=force, progress=not quiet, strict=strict, any_story=any_story, **settings)
+    video = pipe(path, out=out, force=force, progress=not quiet, strict=strict, any_story=any_story, workers=workers, **settings)
+    if video is None: return None   # a process other than the main one: its share is in the run folder
     stages = video.manifest['stages']
     if video.reused: print(f'resumed {out}: reused {", ".join(video.reused)}')
     print(f'{video.story.title}: {len(video.clips)} scenes, {len(video.frames)} frames ({len(video.frames) / fps:.1f} s) '
@@ -238,6 +243,10 @@ def main(argv:list=None) -> int:
     argv = sys.argv[1:] if argv is None else [str(a) for a in argv]   # paths welcome from Python
     if not argv or argv[0] in ('-h', '--help'): print(_usage()); return 0
     cmd, rest = argv[0], _underscored(argv[1:])
+    n = _processes(rest) if cmd == 'run' else None
+    if n is not None and n > 1 and 'WORLD_SIZE' not in os.environ:   # not yet launched: launch this very command N times
+        try: return launch(n, argv)
+        except CLIError as e: print(f'dreamrunner {cmd}: error: {e}', file=sys.stderr); return 1
     if cmd not in COMMANDS:
         print(f"dreamrunner: unknown command {cmd!r}\n\n{_usage()}", file=sys.stderr); return 2
     func = COMMANDS[cmd]
@@ -257,6 +266,23 @@ def main(argv:list=None) -> int:
         if previous is not None: signal.signal(signal.SIGTERM, previous)
     return 0
 
+def _processes(rest:list):
+    "The value of --processes among `rest`, if given."
+    for i, a in enumerate(rest):
+        if a == '--processes' and i + 1 < len(rest): return int(rest[i + 1]) if rest[i + 1].isdigit() else None
+        if a.startswith('--processes='): v = a.split('=', 1)[1]; return int(v) if v.isdigit() else None
+    return None
+
+def launch(processes:int, argv:list) -> int:
+    "`dreamrunner ARGV` as `processes` processes under `accelerate launch`: a GPU each where there are GPUs, else CPU processes (gloo)."
+    import socket, subprocess, torch
+    gpus = torch.cuda.device_count()
+    if gpus and processes > gpus: raise CLIError(f'--processes {processes}: this machine has {gpus} GPU(s); one process per GPU')
+    with socket.socket() as s: s.bind(('127.0.0.1', 0)); port = s.getsockname()[1]   # a free port: runs side by side never meet
+    cmd = [sys.executable, '-m', 'accelerate.commands.launch', '--multi_gpu', '--num_processes', str(processes), '--num_machines', '1',
+           '--main_process_port', str(port), '--mixed_precision', 'no', '--dynamo_backend', 'no', '-m', 'dreamrunner.cli', *argv]
+    return subprocess.run(cmd).returncode
+
 def _main_thread() -> bool:
     import threading
     return threading.current_thread() is threading.main_thread()
@@ -267,3 +293,7 @@ def _user_errors() -> tuple:
     for module, name in (('pipeline', 'PipelineError'), ('evaluate', 'EncoderError'), ('videodb', 'VideoDBError')):
         if f'dreamrunner.{module}' in sys.modules: errors.append(getattr(sys.modules[f'dreamrunner.{module}'], name))
     return tuple(errors)
+
+# %% ../nbs/90_cli.ipynb #814d211e
+if __name__ == '__main__' and globals().get('__file__'):   # `python -m dreamrunner.cli`, what `accelerate launch -m dreamrunner.cli` runs
+    sys.exit(main())

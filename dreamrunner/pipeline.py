@@ -19,8 +19,9 @@ from .sr3ai import EXPERT_PREFIXES, RegionAdapters, caption_has_key, denoisers, 
 # %% auto #0
 __all__ = ['VIDEO_PIPELINES', 'RUN_FORMAT', 'RUN_MARK', 'PipelineError', 'InputError', 'load_video_pipeline', 'default_size',
            'size_rules', 'Vocabulary', 'StorySettings', 'check_settings', 'stitch', 'contact_sheet', 'digest',
-           'identity_changes', 'Interrupted', 'Stage', 'RunFolder', 'world_references', 'DreamRunnerPipeline',
-           'story_text', 'Adapter', 'AdapterData', 'story_adapters', 'scene_adapters', 'StoryVideo']
+           'identity_changes', 'Interrupted', 'Stage', 'RunFolder', 'folder_lock', 'merge_manifests',
+           'world_references', 'DreamRunnerPipeline', 'story_text', 'Adapter', 'AdapterData', 'story_adapters',
+           'scene_adapters', 'StoryVideo', 'Workers']
 
 # %% ../nbs/40_pipeline.ipynb #6d68fbc6
 class PipelineError(RuntimeError):
@@ -262,6 +263,7 @@ class RunFolder:
     def __init__(self, path=None, manifest:dict=None):
         self.path = None if path is None else Path(path)
         self.manifest = manifest or dict(mark=RUN_MARK, format=RUN_FORMAT, identity={}, versions={}, stages={}, notes=[], files=[])
+        self.mine = set()   # stages this process recorded (several processes may share one folder)
 
     @classmethod
     def check(cls, path, identity:dict, force:bool=False) -> str:
@@ -307,8 +309,40 @@ class RunFolder:
                 if d.is_dir() and not any(d.iterdir()): d.rmdir()
 
 # %% ../nbs/40_pipeline.ipynb #ab3e972d
+@contextmanager
+def folder_lock(path:Path):
+    "An exclusive lock on a folder (flock on the folder itself, no lock file): processes of one run take turns with run.json."
+    import fcntl
+    fd = os.open(path, os.O_RDONLY)
+    try: fcntl.flock(fd, fcntl.LOCK_EX); yield
+    finally: os.close(fd)   # closing releases the lock
+
+def merge_manifests(disk:dict, mine:dict, stages) -> dict:
+    "`mine` with the stages, notes and files other processes wrote to `disk` since; `stages` (the ones this process ran) as mine."
+    return {**mine, 'stages': {**disk['stages'], **{k: mine['stages'][k] for k in stages if k in mine['stages']}},
+            'notes': disk['notes'] + [n for n in mine['notes'] if n not in disk['notes']],
+            'files': disk['files'] + [f for f in mine['files'] if f not in disk['files']]}
+
 def _save(self):
-    if self.path is not None: atomic_write_text(self.path/'run.json', json.dumps(self.manifest, indent=1))
+    "Write run.json: merged with what other processes of the run wrote, so that none loses another's stages."
+    if self.path is None: return
+    with folder_lock(self.path):
+        disk = _read_manifest(self.path)
+        if disk is not None: self.manifest = merge_manifests(disk, self.manifest, self.mine)
+        atomic_write_text(self.path/'run.json', json.dumps(self.manifest, indent=1))
+
+def _reload(self):
+    "Read run.json again: the stages other processes finished."
+    if self.path is None: return
+    with folder_lock(self.path): self.manifest = merge_manifests(_read_manifest(self.path), self.manifest, self.mine)
+
+def _order(self, names:list):
+    "List the stages in the order of `names` (processes finish them in any order; one process runs them in this one)."
+    if self.path is None: return
+    with folder_lock(self.path):
+        m = self.manifest = merge_manifests(_read_manifest(self.path), self.manifest, self.mine)
+        m['stages'] = {**{k: m['stages'][k] for k in names if k in m['stages']}, **m['stages']}
+        atomic_write_text(self.path/'run.json', json.dumps(m, indent=1))
 
 def _stage(self, name:str) -> Stage: return Stage(self, name)
 def _done(self, name:str) -> bool: return self.manifest['stages'].get(name, {}).get('status') == 'done'
@@ -319,6 +353,7 @@ def _record(self, stage:str, wall_s:float, **info):
     "Mark `stage` done with its wall time, the peak memory so far, and anything else worth keeping."
     from dreamrunner.adapt import peak_memory_gb
     self.manifest['stages'][stage] = dict(status='done', wall_s=round(wall_s, 2), peak_memory_gb=round(peak_memory_gb(), 2), **info)
+    self.mine.add(stage)
     self.save()
 
 def _note(self, text:str):
@@ -335,6 +370,7 @@ def _writing(self, name:str):
     with atomic_path(p) as tmp: yield tmp
 
 RunFolder.save, RunFolder.stage, RunFolder.done, RunFolder.info, RunFolder.record, RunFolder.note = _save, _stage, _done, _info, _record, _note
+RunFolder.reload, RunFolder.order = _reload, _order
 RunFolder.reused, RunFolder.writing = property(_reused), _writing
 
 # %% ../nbs/40_pipeline.ipynb #77c4ba13
@@ -588,14 +624,15 @@ DreamRunnerPipeline.adapter_data, DreamRunnerPipeline._adapt_config, DreamRunner
 
 # %% ../nbs/40_pipeline.ipynb #a613c15b
 def _prepare_adapters(self, story:Story, st:StorySettings, run:RunFolder=None, references:dict=None, strict:bool=False,
-                      progress:bool=True) -> list:
-    "Train (or reuse from the run folder or the cache) every adapter the story asks for; the adapters that exist."
+                      progress:bool=True, only:set=None) -> list:
+    "Train (or reuse from the run folder or the cache) every adapter the story asks for (or the stages in `only`); the adapters that exist."
     run = run or RunFolder()
     wanted = story_adapters(story, st)
     data = {a.stage: self.adapter_data(a, story, st, references) for a in wanted if not run.done(a.stage)}
     missing = [d.problem for d in data.values() if d.problem]
     if strict and missing: raise InputError('; '.join(missing) + ' (strict: every motion needs retrieved clips)')
     for a in wanted:
+        if only is not None and a.stage not in only: continue   # another process's share
         with run.stage(a.stage) as s:
             if s.done: a.path = s.info.get('adapter'); continue
             d = data[a.stage]
@@ -691,15 +728,62 @@ def _stitch_stage(self, story:Story, clips:list, st:StorySettings, run:RunFolder
 DreamRunnerPipeline._plan_stage, DreamRunnerPipeline._scene_stage, DreamRunnerPipeline._stitch_stage = _plan_stage, _scene_stage, _stitch_stage
 
 # %% ../nbs/40_pipeline.ipynb #8b314ca2
+class Workers:
+    "The processes one run is spread over: those `accelerate launch` started (accelerate's `PartialState`), or this one alone."
+    def __init__(self, state=None): self.state = state
+
+    @classmethod
+    def from_accelerate(cls, cpu:bool=False) -> Workers:
+        "The processes of this launch (one, without `accelerate launch`); `cpu`: CPU processes that talk over gloo."
+        from accelerate import PartialState
+        return cls(PartialState(cpu=cpu))
+
+    @property
+    def index(self) -> int: return self.state.process_index if self.state else 0
+    @property
+    def count(self) -> int: return self.state.num_processes if self.state else 1
+    @property
+    def is_main(self) -> bool: return self.index == 0
+    def wait(self):
+        if self.count > 1: self.state.wait_for_everyone()
+
+    def share(self, items:list) -> list:
+        "This process's share of `items`: accelerate's split, consecutive runs as even as can be."
+        if self.count == 1: return list(items)
+        with self.state.split_between_processes(list(items)) as part: return list(part)
+
+    @contextmanager
+    def main_first(self):
+        "The main process runs the block, then the others do (each after the main one, whatever happened there)."
+        if not self.is_main: self.wait()
+        try: yield
+        finally:
+            if self.is_main: self.wait()
+
 def _call(self, story, out=None, settings:StorySettings=None, references:dict=None, force:bool=False, progress:bool=True,
-          strict:bool=False, any_story:bool=False, **kw) -> StoryVideo:
+          strict:bool=False, any_story:bool=False, workers:Workers=None, **kw) -> StoryVideo:
     "Generate a story (script text, a path, or a `Story`); with `out`, in a run folder that resumes after an interruption."
-    st = self.check_inputs(story, out, settings, references, force, any_story, **kw)
-    run = RunFolder.open(out, self.identity(story, st, references), force) if out is not None else RunFolder()
-    self._progress, reused = progress, run.reused
-    if reused and progress: tqdm.write(f'resuming {run.path}: reusing {", ".join(reused)}')
-    plan = self._plan_stage(story, run, any_story)
+    # `workers`: the processes of an `accelerate launch` to spread adapters and scenes over (the main one returns the video)
+    workers = workers or Workers()
+    if workers.count > 1 and out is None: raise InputError('a run over several processes needs a run folder (out=...) to meet in')
+    with workers.main_first():   # the main process checks, opens (or clears) the folder and plans; the others then read the plan
+        st = self.check_inputs(story, out, settings, references, force and workers.is_main, any_story, **kw)
+        run = RunFolder.open(out, self.identity(story, st, references), force and workers.is_main) if out is not None else RunFolder()
+        self._progress, reused = progress and workers.is_main, run.reused
+        if reused and self._progress: tqdm.write(f'resuming {run.path}: reusing {", ".join(reused)}')
+        plan = self._plan_stage(story, run, any_story)
+    progress = self._progress
+    if workers.count > 1:   # each process trains its share of the adapters, then generates its share of the scenes
+        todo = [a.stage for a in story_adapters(plan, st) if not run.done(a.stage)]
+        self.prepare_adapters(plan, st, run, references, strict, progress, only=set(workers.share(todo)))
+        workers.wait(); run.reload()
     adapters = self.prepare_adapters(plan, st, run, references, strict, progress)
+    if workers.count > 1:
+        for i, scene in workers.share([(i, s) for i, s in enumerate(plan.scenes, 1) if not run.done(f'scene:{i:02d}')]):
+            self._scene_stage(i, scene, st, adapters, run, progress)
+        workers.wait(); run.reload()
+        if not workers.is_main: return None
+        run.order(['plan'] + [a.stage for a in story_adapters(plan, st)] + [f'scene:{i:02d}' for i in range(1, len(plan.scenes) + 1)])
     clips = [self._scene_stage(i, scene, st, adapters, run, progress)
              for i, scene in enumerate(tqdm(plan.scenes, desc='scenes', disable=not progress), 1)]
     frames = self._stitch_stage(plan, clips, st, run)
