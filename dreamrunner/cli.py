@@ -46,7 +46,7 @@ def planner_for(llm:str='rule', llm_model:str=None, base_url:str=None, **kw):
 def plan(story:str,                              # story script (.story/.txt) or plan.json
          out:str=None,                           # output folder (default: runs/<story name>)
          llm:Param('planner backend', str, choices=PLANNERS)='rule',
-         llm_model:str=None,                     # LLM model name (openai) or local model folder (transformers)
+         llm_model:str=None,                     # LLM model name (openai), or local model folder or .gguf file (transformers)
          base_url:str=None,                      # OpenAI-compatible server URL, e.g. http://localhost:8000/v1
          key_frames:int=6,                       # key frames per scene
          max_tries:int=3,                        # LLM replies to try per planning step
@@ -130,7 +130,7 @@ def run(story:str,                              # story script (.story/.txt) or 
         out:str=None,                           # run folder (default: runs/<story name>)
         model:str=None,                         # CogVideoX or Wan pipeline folder (default: the embedded Shapes-world model)
         llm:Param('planner backend', str, choices=PLANNERS)='rule',
-        llm_model:str=None,                     # LLM model name (openai) or local model folder (transformers)
+        llm_model:str=None,                     # LLM model name (openai), or local model folder or .gguf file (transformers)
         base_url:str=None,                      # OpenAI-compatible server URL
         library:str=None,                       # video database folder for retrieval (default: the Shapes-world library)
         steps:int=25,                           # denoising steps per scene

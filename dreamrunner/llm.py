@@ -12,8 +12,8 @@ from .planner import RulePlanner, max_motions, layout_warnings, MIN_BOX
 
 # %% auto #0
 __all__ = ['STORY_PROMPT', 'LAYOUT_PROMPT', 'RETRY_PROMPT', 'PLANNERS', 'extract_json', 'parse_story_outline',
-           'parse_story_reply', 'parse_layout_reply', 'LLMError', 'OpenAIChat', 'TransformersChat', 'PlannerError',
-           'LLMPlanner', 'get_planner']
+           'parse_story_reply', 'parse_layout_reply', 'LLMError', 'OpenAIChat', 'TransformersChat', 'bounded_schema',
+           'outline_schema', 'enforcer_data', 'schema_constraint', 'PlannerError', 'LLMPlanner', 'get_planner']
 
 # %% ../nbs/03_llm.ipynb #29b77e33
 STORY_PROMPT = """You plan short animated stories for a text-to-video model.
@@ -151,11 +151,14 @@ class OpenAIChat:
 
 # %% ../nbs/03_llm.ipynb #ba7082bc
 class TransformersChat:
-    "Chat replies from a local `transformers` causal LM: `chat(messages) -> str`."
-    def __init__(self, path, max_new_tokens:int=1500, gguf_file:str=None, device:str=None):
+    "Chat replies from a local `transformers` causal LM (a folder, or a GGUF file): `chat(messages, schema=None) -> str`, under `schema` if given."
+    def __init__(self, path, max_new_tokens:int=1500, gguf_file:str=None, device:str=None, constrained:bool=True,
+                 max_string:int=80, max_items:int=6):
         from transformers import AutoModelForCausalLM, AutoTokenizer
         import torch
-        if not Path(path).is_dir(): raise LLMError(f'no local model folder at {path}')
+        path = Path(path)
+        if path.suffix == '.gguf' and path.is_file(): path, gguf_file = path.parent, path.name   # a GGUF file: its folder and name
+        if not path.is_dir(): raise LLMError(f'no local model folder at {path}')
         kw = dict(local_files_only=True, **({'gguf_file': gguf_file} if gguf_file else {}))
         try:
             self.tokenizer = AutoTokenizer.from_pretrained(path, **kw)
@@ -163,7 +166,7 @@ class TransformersChat:
         except (OSError, ValueError) as e: raise LLMError(f'cannot load a causal LM from {path}: {e}') from None
         self.device = device or ('cuda' if torch.cuda.is_available() else 'cpu')
         self.model.to(self.device)
-        self.max_new_tokens = max_new_tokens
+        self.max_new_tokens, self.constrained, self.bounds, self._enforcer = max_new_tokens, constrained, (max_string, max_items), None
 
     def _prompt(self, messages) -> str:
         if getattr(self.tokenizer, 'chat_template', None):
@@ -173,10 +176,52 @@ class TransformersChat:
     def __call__(self, messages:list, schema:dict=None) -> str:
         import torch
         ids = self.tokenizer(self._prompt(messages), return_tensors='pt').to(self.device)
+        kw = {}
+        if schema is not None and self.constrained:   # decode under the schema (see "Constrained decoding" below)
+            if self._enforcer is None: self._enforcer = enforcer_data(self.tokenizer)
+            kw['prefix_allowed_tokens_fn'] = schema_constraint(self._enforcer, bounded_schema(schema, *self.bounds), ids['input_ids'].shape[1])
         with torch.no_grad():
             out = self.model.generate(**ids, max_new_tokens=self.max_new_tokens, do_sample=False,
-                                      pad_token_id=self.tokenizer.pad_token_id or self.tokenizer.eos_token_id)
+                                      pad_token_id=self.tokenizer.pad_token_id or self.tokenizer.eos_token_id, **kw)
         return self.tokenizer.decode(out[0, ids['input_ids'].shape[1]:], skip_special_tokens=True)
+
+# %% ../nbs/03_llm.ipynb #0f789733
+import copy
+
+def bounded_schema(schema:dict, max_string:int=80, max_items:int=6) -> dict:
+    "`schema` with a length limit on every string and array that has none: a model under it cannot write forever."
+    if isinstance(schema, list): return [bounded_schema(s, max_string, max_items) for s in schema]
+    if not isinstance(schema, dict): return schema
+    s = {k: bounded_schema(v, max_string, max_items) for k, v in schema.items()}
+    if s.get('type') == 'string' and not {'maxLength', 'pattern', 'const', 'enum'} & set(s): s['maxLength'] = max_string
+    if s.get('type') == 'array' and 'maxItems' not in s: s['maxItems'] = max_items
+    return s
+
+def outline_schema(scenes:tuple=(2, 8), max_motions:int=4) -> dict:
+    "The story step's reply: `story_schema()` without key frames, with `scenes` (fewest, most) scenes of 1 to `max_motions` motions."
+    s = copy.deepcopy(story_schema())
+    s['properties'].pop('format'); s['required'] = list(s['properties'])   # every key, so that a reply can only end where it may
+    sc = s['properties']['scenes']
+    sc.update(minItems=scenes[0], maxItems=scenes[1])
+    for k in ('background', 'key_frames'): sc['items']['properties'].pop(k)
+    sc['items']['properties']['motions'].update(minItems=1, maxItems=max_motions)
+    return s
+
+def enforcer_data(tokenizer):
+    "lm-format-enforcer's table of a Hugging Face tokenizer: each regular token's text, and whether it starts a word."
+    from lmformatenforcer import TokenEnforcerTokenizerData
+    zero, special, tokens = tokenizer.encode('0', add_special_tokens=False)[-1], set(tokenizer.all_special_ids), []
+    for i in range(len(tokenizer)):
+        if i in special: continue
+        after_zero, alone = tokenizer.decode([zero, i])[1:], tokenizer.decode([i])   # a word-start token keeps its space after '0'
+        tokens.append((i, after_zero, len(after_zero) > len(alone)))
+    return TokenEnforcerTokenizerData(tokens, lambda ids: tokenizer.decode(ids).rstrip('\ufffd'), tokenizer.eos_token_id, False, len(tokenizer))
+
+def schema_constraint(data, schema:dict, prompt_len:int):
+    "A `prefix_allowed_tokens_fn` for `generate`: the tokens that keep the reply (after `prompt_len` tokens) valid JSON under `schema`."
+    from lmformatenforcer import JsonSchemaParser, TokenEnforcer
+    enforcer = TokenEnforcer(data, JsonSchemaParser(schema))
+    return lambda batch, ids: enforcer.get_allowed_tokens(ids.tolist()[prompt_len:]).allowed_tokens
 
 # %% ../nbs/03_llm.ipynb #7c7ec7b2
 class PlannerError(PlanError):
@@ -205,7 +250,7 @@ class LLMPlanner:
         "Story text -> `Story` with high-level scenes (no key frames yet)."
         lo, hi = self.scenes
         prompt = STORY_PROMPT.format(story=text.strip(), min_scenes=lo, max_scenes=hi, max_motions=4)
-        return self.ask(prompt, self._read_story, f'{name}: story plan', story_schema())
+        return self.ask(prompt, self._read_story, f'{name}: story plan', outline_schema(self.scenes, 4))
 
     def _read_story(self, reply) -> Story:
         story = parse_story_reply(reply).check(layout=False, rules=False)
@@ -241,11 +286,11 @@ class LLMPlanner:
 PLANNERS = ('rule', 'openai', 'transformers')
 
 def get_planner(llm:str='rule', model:str=None, base_url:str=None, api_key:str=None, n_key_frames:int=6,
-                max_tries:int=3, timeout:float=120, **kw):
+                max_tries:int=3, timeout:float=120, constrained:bool=True, **kw):
     "A planner by backend name: 'rule' (offline), 'openai' (an OpenAI-compatible server) or 'transformers' (local path in `model`)."
     if llm == 'rule': return RulePlanner(n_key_frames)
     if llm == 'openai': return LLMPlanner(OpenAIChat(model, base_url, api_key, timeout=timeout), n_key_frames, max_tries, **kw)
     if llm == 'transformers':
         if not model: raise LLMError('the transformers backend needs a local model folder: pass model (--llm_model PATH)')
-        return LLMPlanner(TransformersChat(model), n_key_frames, max_tries, **kw)
+        return LLMPlanner(TransformersChat(model, constrained=constrained), n_key_frames, max_tries, **kw)
     raise LLMError(f'unknown planner backend {llm!r}; choose one of {", ".join(PLANNERS)}')

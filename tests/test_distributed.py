@@ -30,8 +30,8 @@ def world(tmp_path_factory):
 
 def start(d:Path, out:str, *extra):
     "`dreamrunner run` into `d/out` with an adapter cache of its own (so each run trains its adapters)."
-    args = ['run', d/'s.story', '--out', d/out, '--model', d/'model', '--library', d/'library', '--steps', 2, '--motion_steps', 6,
-            '--character_steps', 4, '--quiet', *extra]
+    args = ['run', d/'s.story', '--out', d/out, '--model', d/'model', '--library', d/'library', '--steps', 2, '--motion_steps', 3,
+            '--character_steps', 2, '--quiet', *extra]
     env = {**os.environ, 'DREAMRUNNER_CACHE': str(d/f'cache_{out}'), 'OMP_NUM_THREADS': '1'}
     return subprocess.Popen([str(Path(sys.executable).parent/'dreamrunner'), *map(str, args)], env=env, start_new_session=True,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
