@@ -13,7 +13,8 @@ from .planner import RulePlanner, max_motions, layout_warnings, MIN_BOX
 # %% auto #0
 __all__ = ['STORY_PROMPT', 'LAYOUT_PROMPT', 'RETRY_PROMPT', 'PLANNERS', 'extract_json', 'parse_story_outline',
            'parse_story_reply', 'parse_layout_reply', 'LLMError', 'OpenAIChat', 'TransformersChat', 'bounded_schema',
-           'outline_schema', 'enforcer_data', 'schema_constraint', 'PlannerError', 'LLMPlanner', 'get_planner']
+           'outline_schema', 'layout_schema', 'script_characters', 'enforcer_data', 'schema_constraint', 'PlannerError',
+           'LLMPlanner', 'get_planner']
 
 # %% ../nbs/03_llm.ipynb #29b77e33
 STORY_PROMPT = """You plan short animated stories for a text-to-video model.
@@ -197,15 +198,36 @@ def bounded_schema(schema:dict, max_string:int=80, max_items:int=6) -> dict:
     if s.get('type') == 'array' and 'maxItems' not in s: s['maxItems'] = max_items
     return s
 
-def outline_schema(scenes:tuple=(2, 8), max_motions:int=4) -> dict:
-    "The story step's reply: `story_schema()` without key frames, with `scenes` (fewest, most) scenes of 1 to `max_motions` motions."
+def outline_schema(scenes:tuple=(2, 8), max_motions:int=4, characters:list=()) -> dict:
+    "The story step's reply: `story_schema()` without key frames, `scenes` (fewest, most) scenes of 1 to `max_motions` motions."
+    # `characters`: the story's own (name, tag) pairs, when its script declares them: then only they can be written
     s = copy.deepcopy(story_schema())
     s['properties'].pop('format'); s['required'] = list(s['properties'])   # every key, so that a reply can only end where it may
     sc = s['properties']['scenes']
     sc.update(minItems=scenes[0], maxItems=scenes[1])
     for k in ('background', 'key_frames'): sc['items']['properties'].pop(k)
     sc['items']['properties']['motions'].update(minItems=1, maxItems=max_motions)
+    if characters:
+        names, tags = [n for n, _ in characters], [t for _, t in characters]
+        cs = s['properties']['characters']; cs.update(minItems=len(names), maxItems=len(names))
+        cs['items']['properties'].update(name={'enum': names}, tag={'enum': tags})
+        sc['items']['properties']['motions']['items']['properties']['who']['items'] = {'enum': names}
     return s
+
+def layout_schema(scene:Scene, n_key_frames:int=6) -> dict:
+    "One scene's layout reply: `scene_layout_schema` whose regions name only the scene's characters and motions (or 'none')."
+    s = copy.deepcopy(scene_layout_schema(n_key_frames))
+    who = sorted({w for m in scene.motions for w in m.who})
+    region = s['properties']['key_frames']['items']['properties']['regions']
+    region.update(minItems=1, maxItems=max(1, len(who)))
+    if who: region['items']['properties'].update(entity={'enum': who}, motion={'enum': sorted({m.what for m in scene.motions}) + ['none']})
+    return s
+
+def script_characters(text:str) -> list:
+    "The (name, tag) of each character a story script declares; none for free text."
+    from dreamrunner.planner import parse_story_script
+    try: return [(c.name, c.tag) for c in parse_story_script(text).characters]
+    except PlanError: return []
 
 def enforcer_data(tokenizer):
     "lm-format-enforcer's table of a Hugging Face tokenizer: each regular token's text, and whether it starts a word."
@@ -250,7 +272,7 @@ class LLMPlanner:
         "Story text -> `Story` with high-level scenes (no key frames yet)."
         lo, hi = self.scenes
         prompt = STORY_PROMPT.format(story=text.strip(), min_scenes=lo, max_scenes=hi, max_motions=4)
-        return self.ask(prompt, self._read_story, f'{name}: story plan', outline_schema(self.scenes, 4))
+        return self.ask(prompt, self._read_story, f'{name}: story plan', outline_schema(self.scenes, 4, script_characters(text)))
 
     def _read_story(self, reply) -> Story:
         story = parse_story_reply(reply).check(layout=False, rules=False)
@@ -272,7 +294,7 @@ class LLMPlanner:
             out = Scene(layout.background or scene.place, layout.key_frames, scene.place, list(scene.motions), scene.narration)
             Story(story.title, story.characters, [out]).check()  # boxes, 2 key frames a motion, known tags
             return out
-        try: out = self.ask(prompt, read, f'scene {index}: layout', scene_layout_schema(self.n_key_frames))
+        try: out = self.ask(prompt, read, f'scene {index}: layout', layout_schema(scene, self.n_key_frames))
         except PlanError as e: raise type(e)(e.problem.replace('scene 1', f'scene {index}'), e.where) from None
         self.warnings += layout_warnings(out, f'scene {index}')
         return out

@@ -158,7 +158,7 @@ def test_train_refuses_bad_options(args, says, tmp_path):
     assert not (tmp_path/'t').exists()
 
 def test_run_on_a_wan_folder(tmp_path):
-    "`dreamrunner run --model` on a Wan 2.1 folder (tiny, random weights): every stage, SR3AI's cross-attention form, resume."
+    "`dreamrunner run --model` on a Wan 2.1 folder (tiny, random weights): every stage, SR3AI's cross-attention form."
     from dreamrunner.tiny import tiny_wan_pipeline
     from dreamrunner.videodb import shapes_library
     tiny_wan_pipeline().save_pretrained(tmp_path/'wan')
@@ -177,7 +177,4 @@ def test_run_on_a_wan_folder(tmp_path):
     assert m['stages']['scene:01']['attention'] == 'dense'
     assert sorted(m['stages']['scene:01']['adapters']) == ['character_bluey', 'character_ruby', 'motion_jumping', 'motion_walking']
     assert (tmp_path/'run'/'story.mp4').stat().st_size > 0
-    made = (tmp_path/'run'/'scene_01.npz').stat().st_mtime_ns
-    r = run(*args)   # resumes: nothing is made again
-    assert r.returncode == 0 and (tmp_path/'run'/'scene_01.npz').stat().st_mtime_ns == made
-    # a Wan size rule (4k+1 frames) and the evaluation are checked in 40_pipeline and 90_cli: here only what the CLI adds
+    # resume, a Wan size rule (4k+1 frames) and the evaluation are checked in 40_pipeline and 90_cli: here only what the CLI adds

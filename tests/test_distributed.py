@@ -1,4 +1,4 @@
-"A story over two processes with accelerate (CPU, gloo): the same run folder and video as one process, and a killed run resumes."
+"A story over two processes with accelerate (CPU, gloo): a killed process, a resume, and then the same run folder and video as one process."
 import json, os, signal, subprocess, sys, time
 from pathlib import Path
 import numpy as np
@@ -56,18 +56,6 @@ def same_run(d:Path, a:str, b:str):
         fa, fb = (np.load(d/r/f'scene_{i:02d}.npz')['frames'] for r in (a, b))
         assert np.array_equal(fa, fb), f'scene {i}'
 
-@pytest.fixture(scope='module')
-def one(world):
-    "The story run in one process: what two must equal."
-    finish(start(world, 'one'))
-    return world
-
-def test_two_processes_equal_one(one):
-    world = one
-    out = finish(start(world, 'two', '--processes', 2))
-    assert 'Two friends: 3 scenes' in out and out.count('stage times') == 1   # only the main process reports
-    same_run(world, 'one', 'two')
-
 def worker(p, rank:int):
     "The process of `rank` that `accelerate launch` (torchrun) started under the launch `p`."
     import psutil
@@ -76,17 +64,19 @@ def worker(p, rank:int):
             if c.environ().get('RANK') == str(rank) and 'dreamrunner.cli' in ' '.join(c.cmdline()): return c
         except psutil.Error: pass
 
-def test_killed_run_resumes(one):
-    world = one
-    p = start(world, 'killed', '--processes', 2)
+def test_two_processes_equal_one_and_resume_after_a_kill(world):
+    "One process, then two: process 1 is killed once the first adapter is in, the launch fails, the same command finishes the run."
+    finish(start(world, 'one'))
+    p = start(world, 'two', '--processes', 2)
     t0 = time.time()
-    while time.time() - t0 < 300 and p.poll() is None:   # kill process 1 once the first adapter is in
+    while time.time() - t0 < 300 and p.poll() is None:
         try:
-            if any(k.startswith(('motion:', 'character:')) for k in stages(world, 'killed')): break
+            if any(k.startswith(('motion:', 'character:')) for k in stages(world, 'two')): break
         except (FileNotFoundError, json.JSONDecodeError): pass
         time.sleep(0.05)
     worker(p, 1).kill()
     p.communicate(timeout=300)
-    assert p.returncode != 0 and 'stitch' not in stages(world, 'killed')   # the launch failed: the other process was stopped
-    finish(start(world, 'killed', '--processes', 2))       # the same command goes on: unfinished stages are done again
-    same_run(world, 'one', 'killed')
+    assert p.returncode != 0 and 'stitch' not in stages(world, 'two')   # the launch failed: the other process was stopped too
+    out = finish(start(world, 'two', '--processes', 2))                 # the same command goes on: unfinished stages are done again
+    assert 'Two friends: 3 scenes' in out and out.count('stage times') == 1   # only the main process reports
+    same_run(world, 'one', 'two')                                        # adapters and scenes, two processes and a kill later
