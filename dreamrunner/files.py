@@ -20,7 +20,7 @@ def _remove(p:Path):
 def atomic_path(path):
     "Yield a temporary path beside `path`; it becomes `path` only if the block ends without an error."
     path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f'.{path.stem}.tmp{path.suffix}')   # same folder (one file system), same suffix
+    tmp = path.with_name(f'.{path.stem}.{os.getpid()}.tmp{path.suffix}')   # same folder (one file system), same suffix; one per process
     _remove(tmp)
     try:
         yield tmp

@@ -4,6 +4,7 @@ from pathlib import Path
 
 for var in ('HF_HUB_OFFLINE', 'HF_DATASETS_OFFLINE', 'TRANSFORMERS_OFFLINE'): os.environ.setdefault(var, '1')
 os.environ.setdefault('MPLBACKEND', 'Agg')
+os.environ.setdefault('OMP_NUM_THREADS', '1')   # two test workers share the cores: torch's threads must not compete
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent/'shared'
