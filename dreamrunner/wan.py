@@ -16,7 +16,8 @@ from .sr3ai import (Slots, TokenGrid, denoisers, draw_joint_mask, encode_slots, 
 
 # %% auto #0
 __all__ = ['WAN_TEXT_LEN', 'wan_text_len', 'wan_grid', 'cross_mask', 'draw_cross_mask', 'draw_wan_mask', 'WanSR3AIProcessor',
-           'install_wan_sr3ai', 'wan_sr3ai', 'cross_mask_mod', 'cross_block_mask', 'wan_mask', 'wan_scene_frames']
+           'install_wan_sr3ai', 'wan_sr3ai', 'cross_mask_mod', 'cross_block_mask', 'wan_mask', 'wan_scene_frames',
+           'WanAttentionRecorder']
 
 # %% ../nbs/11_wan.ipynb #07e9f7f4
 WAN_TEXT_LEN = 512   # Wan pads every prompt to 512 UMT5 tokens
@@ -65,9 +66,9 @@ def draw_wan_mask(slots:Slots):
 # %% ../nbs/11_wan.ipynb #0fc20b6c
 class WanSR3AIProcessor(WanAttnProcessor):
     "Wan cross-attention in which video tokens attend only to their own slots' captions; diffusers' dispatcher computes it."
-    def __init__(self, state:dict, backend=None):
+    def __init__(self, state:dict, backend=None, block:int=0):
         super().__init__()
-        self.state, self._attention_backend = state, backend   # the back-end the user chose, kept where no mask is set
+        self.state, self._attention_backend, self.block = state, backend, block   # the back-end the user chose, kept where no mask is set
 
     def __call__(self, attn, hidden_states, encoder_hidden_states=None, attention_mask=None, rotary_emb=None):
         mask = self.state.get('mask')
@@ -78,6 +79,7 @@ class WanSR3AIProcessor(WanAttnProcessor):
             raise ValueError(f'the SR3AI mask is for {mask.shape[-2]} video x {mask.shape[-1]} text tokens but the cross-attention sees '
                              f'{seen[0]} x {seen[1]}: build it from slots of the same grid and text length per slot')
         # softmax(Q K^T / sqrt(d) + log M) V: a dense boolean mask through SDPA ('native'), a BlockMask through FlexAttention ('flex')
+        if self.state.get('recorder') is not None: self.state['recorder'].record_cross(self.block, attn, hidden_states, encoder_hidden_states)
         dense = torch.is_tensor(mask)
         user, self._attention_backend = self._attention_backend, 'native' if dense else 'flex'
         try: return super().__call__(attn, hidden_states, encoder_hidden_states, mask[None, None] if dense else mask, rotary_emb)
@@ -88,11 +90,11 @@ def install_wan_sr3ai(pipe) -> dict:
     trs = denoisers(pipe)   # Wan 2.2 A14B: both experts
     state = getattr(trs[0], '_sr3ai_state', None) or {'mask': None}
     for tr in trs:
-        for block in tr.blocks:
+        for i, block in enumerate(tr.blocks):
             if block.attn2.add_k_proj is not None:
                 raise ValueError('this is an image-to-video Wan (its cross-attention also reads an image); SR3AI needs a text-to-video Wan')
             if not isinstance(block.attn2.processor, WanSR3AIProcessor):   # self-attention keeps its processor
-                block.attn2.set_processor(WanSR3AIProcessor(state, block.attn2.processor._attention_backend))
+                block.attn2.set_processor(WanSR3AIProcessor(state, block.attn2.processor._attention_backend, i))
             block.attn2.processor.state = state
         tr._sr3ai_state = state
     return state
@@ -127,14 +129,39 @@ def wan_mask(slots:Slots, backend:str='auto', device='cpu'):
 def wan_scene_frames(pipe, scene:Scene, height:int, width:int, num_frames:int, sr3ai:bool=True, steps:int=50, guidance:float=5.0,
                      seed:int=0, backend:str='auto', slots:Slots=None, recorder=None) -> np.ndarray:
     "uint8 frames [T, H, W, 3] of `scene` on a Wan pipeline: SR3AI cross-attention, or (the ablation) one prompt of all its captions."
-    if recorder is not None: raise ValueError('attention maps are recorded on CogVideoX pipelines only')
+    if recorder is not None and not hasattr(recorder, 'record_cross'): raise ValueError('a Wan pipeline reports its attention to a WanAttentionRecorder')
     kw = dict(height=height, width=width, num_frames=num_frames, num_inference_steps=steps, guidance_scale=guidance, output_type='np',
               generator=torch.Generator().manual_seed(seed))
     if sr3ai:
         device = pipe._execution_device
         slots = slots if slots is not None else scene_slots(scene, wan_grid(pipe, height, width, num_frames))
         pos, neg = encode_slots(pipe, slots, device=device)
-        with wan_sr3ai(pipe, wan_mask(slots, backend, device)): out = pipe(prompt_embeds=pos, negative_prompt_embeds=neg, **kw)
+        with wan_sr3ai(pipe, wan_mask(slots, backend, device)) as state:
+            if recorder is not None: state['recorder'] = recorder.passes_per_step(2 if guidance > 1 else 1)
+            try: out = pipe(prompt_embeds=pos, negative_prompt_embeds=neg, **kw)
+            finally: state['recorder'] = None
     else:
         out = pipe(' and '.join(scene.captions), max_sequence_length=wan_text_len(pipe), **kw)
     return (out.frames[0] * 255).round().astype(np.uint8)
+
+# %% ../nbs/11_wan.ipynb #d03e1298
+from .sr3ai import AttentionRecorder
+
+class WanAttentionRecorder(AttentionRecorder):
+    "Cross-attention mass of each video token on each slot's caption, per (step, block), from a Wan pipeline's SR3AI run."
+    def passes_per_step(self, n:int) -> WanAttentionRecorder:
+        "Each step calls every block `n` times (2 with guidance: conditional, then unconditional); only the first is kept."
+        self.passes = n; return self
+
+    def record_cross(self, block:int, attn, hidden_states, encoder_hidden_states):
+        call = self._calls.get(block, 0); self._calls[block] = call + 1
+        step, which = divmod(call, getattr(self, 'passes', 1))
+        if which: return                                           # the unconditional pass
+        with torch.no_grad():
+            q = attn.norm_q(attn.to_q(hidden_states[:1])).unflatten(2, (attn.heads, -1)).transpose(1, 2).float()
+            k = attn.norm_k(attn.to_k(encoder_hidden_states[:1])).unflatten(2, (attn.heads, -1)).transpose(1, 2).float()
+            scores = (q @ k.transpose(-1, -2)) * q.shape[-1] ** -0.5
+            scores = scores.masked_fill(~cross_mask(self.slots).to(scores.device), float('-inf'))
+            text = scores.softmax(-1).mean(1)[0]                   # [n_video, n_slots * text_len]
+        per_slot = text.unflatten(-1, (self.slots.n_slots, -1)).sum(-1).T
+        self.maps[(step, block)] = per_slot.reshape(self.slots.n_slots, *self.slots.regions.shape[1:]).cpu()
