@@ -5,28 +5,6 @@ import numpy as np
 import pytest
 from safetensors.torch import load_file
 
-STORY = '''title: Two friends
-characters:
-  ruby [v1]: red circle with a yellow hat
-  bluey [v2]: blue square with an orange bow
-scene: a meadow
-  ruby: walking
-  bluey: jumping
-scene: a room
-  bluey: walking
-scene: a forest
-  ruby: jumping
-'''
-
-@pytest.fixture(scope='module')
-def world(tmp_path_factory):
-    from dreamrunner.tiny import tiny_pipeline
-    from dreamrunner.videodb import shapes_library
-    d = tmp_path_factory.mktemp('distributed')
-    tiny_pipeline().save_pretrained(d/'model')
-    shapes_library(d/'library', motions=['walking', 'jumping'], clips_per_motion=4)
-    (d/'s.story').write_text(STORY)
-    return d
 
 def start(d:Path, out:str, *extra):
     "`dreamrunner run` into `d/out` with an adapter cache of its own (so each run trains its adapters)."

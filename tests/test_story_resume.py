@@ -4,18 +4,6 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-STORY = '''title: Two friends
-characters:
-  ruby [v1]: red circle with a yellow hat
-  bluey [v2]: blue square with an orange bow
-scene: a meadow
-  ruby: walking
-  bluey: jumping
-scene: a room
-  bluey: walking
-scene: a forest
-  ruby: jumping
-'''
 
 # Runs the story; with a marker path, scene 2 announces itself there and takes long enough to be killed in.
 SCRIPT = '''
@@ -36,16 +24,6 @@ DreamRunnerPipeline.generate_scene = slow_scene_2
 pipe = DreamRunnerPipeline.from_pretrained(sys.argv[3], library=VideoDB.load(sys.argv[4]), cache_dir=sys.argv[5])
 pipe(Path(sys.argv[6]).read_text(), out=folder, progress=False, steps=2, motion_steps=2, character_steps=2, clips_per_motion=2)
 '''
-
-@pytest.fixture(scope='module')
-def world(tmp_path_factory):
-    from dreamrunner.tiny import tiny_pipeline
-    from dreamrunner.videodb import shapes_library
-    d = tmp_path_factory.mktemp('world')
-    tiny_pipeline().save_pretrained(d/'model')
-    shapes_library(d/'library', motions=['walking', 'jumping'], clips_per_motion=4)
-    (d/'s.story').write_text(STORY)
-    return d
 
 def story(world, out, marker='-', cache='cache', **kw):
     args = [sys.executable, '-c', SCRIPT, str(out), str(marker), str(world/'model'), str(world/'library'), str(world/cache), str(world/'s.story')]
