@@ -23,7 +23,7 @@ from .toymodel import (N_SLOTS, ToyConfig, build_toy_pipeline, encode_latents, n
 # %% auto #0
 __all__ = ['CONFIGS', 'STAGES', 'RECIPE', 'MAIN_JOB', 'toy_config', 'config_grid', 'coverage_pair', 'story_script', 'story_scene',
            'story_slots', 'story_frames', 'caption_tokens', 'story_vae_batch', 'encode_stories', 'StoryLatents',
-           'story_batches', 'machine', 'command_line', 'story_psnr', 'train', 'benchmark', 'vae_figure']
+           'story_batches', 'machine', 'command_line', 'story_psnr', 'train', 'benchmark', 'vae_figure', 'snapshot']
 
 # %% ../nbs/32_toymodel2.ipynb #c1767cc7
 CONFIGS = {'v1': ToyConfig(),
@@ -303,3 +303,22 @@ def vae_figure(vae, cfg:ToyConfig, n:int=3, frames=(0, 12, 24), seed:int=1):
     fig = plt.figure(figsize=(2.2 * n * len(frames) / 2, 3.2))
     plt.imshow(np.concatenate(rows, 1), interpolation='nearest'); plt.axis('off')
     return fig
+
+# %% ../nbs/32_toymodel2.ipynb #816efab2
+def snapshot(out, folder=None, config='v2', seed:int=0) -> Path:
+    "A pipeline from the checkpoints in `out` as they stand (saved in `folder`, default `out/snapshot-<transformer step>`): a model to look at while it trains."
+    # the latent scale is set as `train` sets it; the decoder checkpoint, where there is one, holds the whole VAE
+    cfg, out = toy_config(config), Path(out)
+    ckpts = {k: out/f'{k}.checkpoint.pt' for k in ('vae', 'transformer', 'decoder')}
+    missing = [k for k in ('vae', 'transformer') if not ckpts[k].exists()]
+    if missing: raise FileNotFoundError(f"no {' or '.join(missing)} checkpoint in {out}: a snapshot needs the VAE and transformer stages started")
+    pipe = build_toy_pipeline(cfg, seed)
+    pipe.vae.load_state_dict(torch.load(ckpts['vae'], weights_only=False, map_location='cpu')['vae'])
+    set_latent_scale(pipe.vae, videos=torch.stack([to_video(story_frames(i, cfg, seed + 7)) for i in range(4)]))
+    if ckpts['decoder'].exists(): pipe.vae.load_state_dict(torch.load(ckpts['decoder'], weights_only=False, map_location='cpu')['vae'])
+    st = torch.load(ckpts['transformer'], weights_only=False, map_location='cpu')
+    pipe.transformer.load_state_dict(st['model'])
+    folder = Path(folder or out/f"snapshot-{st['step']}")
+    pipe.save_pretrained(folder, safe_serialization=True)
+    replace(world_vocabulary(), interactions=True).save(folder)
+    return folder
