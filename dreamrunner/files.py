@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 # %% auto #0
-__all__ = ['atomic_path', 'atomic_write_text', 'example']
+__all__ = ['atomic_path', 'atomic_write_text', 'folder_lock', 'example']
 
 # %% ../nbs/08_files.ipynb #f2e9680c
 def _remove(p:Path):
@@ -32,6 +32,15 @@ def atomic_write_text(path, text:str) -> Path:
     "Write `text` (UTF-8) to `path` atomically."
     with atomic_path(path) as tmp: tmp.write_text(text, encoding='utf-8')
     return Path(path)
+
+# %% ../nbs/08_files.ipynb #5c35093f
+@contextmanager
+def folder_lock(path):
+    "An exclusive lock on a folder (flock on the folder itself, no lock file): processes sharing it take turns."
+    import fcntl
+    fd = os.open(path, os.O_RDONLY)
+    try: fcntl.flock(fd, fcntl.LOCK_EX); yield
+    finally: os.close(fd)   # closing releases the lock
 
 # %% ../nbs/08_files.ipynb #9a756b2f
 def example(name:str=None) -> Path:

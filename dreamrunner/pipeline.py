@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 import torch
 from tqdm.auto import tqdm
-from .files import atomic_path, atomic_write_text
+from .files import atomic_path, atomic_write_text, folder_lock
 from .plan import PlanError, Scene, Story, STATIC_MOTIONS
 from .draw import write_video
 from .sr3ai import EXPERT_PREFIXES, RegionAdapters, caption_has_key, denoisers, load_region_adapter
@@ -19,9 +19,9 @@ from .sr3ai import EXPERT_PREFIXES, RegionAdapters, caption_has_key, denoisers, 
 # %% auto #0
 __all__ = ['VIDEO_PIPELINES', 'RUN_FORMAT', 'RUN_MARK', 'PipelineError', 'InputError', 'load_video_pipeline', 'default_size',
            'size_rules', 'Vocabulary', 'StorySettings', 'check_settings', 'stitch', 'contact_sheet', 'digest',
-           'identity_changes', 'Interrupted', 'Stage', 'RunFolder', 'folder_lock', 'merge_manifests',
-           'world_references', 'DreamRunnerPipeline', 'story_text', 'Adapter', 'AdapterData', 'story_adapters',
-           'scene_adapters', 'StoryVideo', 'Workers']
+           'identity_changes', 'Interrupted', 'Stage', 'RunFolder', 'merge_manifests', 'world_references',
+           'DreamRunnerPipeline', 'story_text', 'Adapter', 'AdapterData', 'story_adapters', 'scene_adapters',
+           'StoryVideo', 'Workers']
 
 # %% ../nbs/40_pipeline.ipynb #6d68fbc6
 class PipelineError(RuntimeError):
@@ -309,14 +309,6 @@ class RunFolder:
                 if d.is_dir() and not any(d.iterdir()): d.rmdir()
 
 # %% ../nbs/40_pipeline.ipynb #ab3e972d
-@contextmanager
-def folder_lock(path:Path):
-    "An exclusive lock on a folder (flock on the folder itself, no lock file): processes of one run take turns with run.json."
-    import fcntl
-    fd = os.open(path, os.O_RDONLY)
-    try: fcntl.flock(fd, fcntl.LOCK_EX); yield
-    finally: os.close(fd)   # closing releases the lock
-
 def merge_manifests(disk:dict, mine:dict, stages) -> dict:
     "`mine` with the stages, notes and files other processes wrote to `disk` since; `stages` (the ones this process ran) as mine."
     return {**mine, 'stages': {**disk['stages'], **{k: mine['stages'][k] for k in stages if k in mine['stages']}},

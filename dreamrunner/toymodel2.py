@@ -11,7 +11,7 @@ import numpy as np
 import torch
 import matplotlib.pyplot as plt
 from tqdm.auto import tqdm
-from .files import atomic_path, atomic_write_text
+from .files import atomic_path, atomic_write_text, folder_lock
 from .plan import Scene
 from .planner import RulePlanner
 from .shapes import PLACES, render_scene
@@ -23,7 +23,8 @@ from .toymodel import (N_SLOTS, ToyConfig, build_toy_pipeline, encode_latents, n
 # %% auto #0
 __all__ = ['CONFIGS', 'STAGES', 'RECIPE', 'MAIN_JOB', 'toy_config', 'config_grid', 'coverage_pair', 'story_script', 'story_scene',
            'story_slots', 'story_frames', 'caption_tokens', 'story_vae_batch', 'encode_stories', 'StoryLatents',
-           'story_batches', 'machine', 'command_line', 'story_psnr', 'train', 'benchmark', 'vae_figure', 'snapshot']
+           'story_batches', 'machine', 'command_line', 'story_psnr', 'update_log', 'train', 'benchmark', 'vae_figure',
+           'snapshot']
 
 # %% ../nbs/32_toymodel2.ipynb #c1767cc7
 CONFIGS = {'v1': ToyConfig(),
@@ -176,6 +177,18 @@ def _log_stage(log:dict, run:dict, name:str, before:int, t0:float, losses:list=N
     if losses: entry.update(steps=len(losses), loss_last100=round(float(np.mean(losses[-100:])), 5), loss_curve=_curve(losses))
     run['stages'][name] = dict(from_step=before, to_step=len(losses) if losses else None, wall_s=round(wall, 1), **info)
 
+def update_log(out:Path, header:dict, run:dict, t_call:float, stage:str=None, *args, **info):
+    "Write this call's `run` (and the stage it just finished) into `out/training.json`, keeping what other processes wrote."
+    # two stages may train side by side (the decoder beside the transformer): each adds its own under the folder's lock
+    with folder_lock(out):
+        log = json.loads((out/'training.json').read_text()) if (out/'training.json').exists() else dict(stages={}, runs=[])
+        log.update(header)
+        if stage: _log_stage(log, run, stage, *args, **info)
+        run['wall_s'] = round(time.time() - t_call, 1)
+        log['runs'] = [r for r in log['runs'] if r.get('id') != run['id']] + [run]
+        log['total_wall_s'] = round(sum(r.get('wall_s', 0) for r in log['runs']), 1)
+        atomic_write_text(out/'training.json', json.dumps(log, indent=1) + '\n')
+
 RECIPE = dict(vae_steps=4000, stories=8192, transformer_steps=12000, decoder_steps=1500)   # model 2's training recipe: about 6.5 CPU-hours
 
 def train(out, config='v2', vae_steps:int=RECIPE['vae_steps'], stories:int=RECIPE['stories'], transformer_steps:int=RECIPE['transformer_steps'],
@@ -186,16 +199,12 @@ def train(out, config='v2', vae_steps:int=RECIPE['vae_steps'], stories:int=RECIP
     cfg, out, t_call = toy_config(config), Path(out), time.time()
     if set(stages) - set(STAGES): raise ValueError(f"unknown stages {sorted(set(stages) - set(STAGES))}; the stages are {', '.join(STAGES)}")
     out.mkdir(parents=True, exist_ok=True)
-    log = json.loads((out/'training.json').read_text()) if (out/'training.json').exists() else dict(stages={}, runs=[])
-    log.update(config=asdict(cfg), name=config if isinstance(config, str) else None, seed=seed, batch=batch,
-               recipe=dict(vae_steps=vae_steps, stories=stories, transformer_steps=transformer_steps, decoder_steps=decoder_steps, shard=shard))
-    run = dict(command=command_line(), started=time.strftime('%Y-%m-%d %H:%M:%S'), machine=machine(), device=str(device), stages={})
-    log['runs'].append(run)
-    def stage_done(*args, **info):   # the log is written after every stage, so a stop loses no stage's record
-        _log_stage(log, run, *args, **info)
-        run['wall_s'] = round(time.time() - t_call, 1)
-        log['total_wall_s'] = round(sum(r.get('wall_s', 0) for r in log['runs']), 1)
-        atomic_write_text(out/'training.json', json.dumps(log, indent=1) + '\n')
+    header = dict(config=asdict(cfg), name=config if isinstance(config, str) else None, seed=seed, batch=batch,
+                  recipe=dict(vae_steps=vae_steps, stories=stories, transformer_steps=transformer_steps, decoder_steps=decoder_steps, shard=shard))
+    run = dict(id=f'{os.getpid()}@{time.time():.3f}', command=command_line(), started=time.strftime('%Y-%m-%d %H:%M:%S'),
+               machine=machine(), device=str(device), stages={})
+    def stage_done(*args, **info):   # written after every stage, so a stop loses no stage's record
+        update_log(out, header, run, t_call, *args, **info)
     pipe = build_toy_pipeline(cfg, seed).to(device)
     vae_data = lambda rng, step: story_vae_batch(rng, step, cfg, seed)
     def need(name, have, want):
@@ -225,9 +234,7 @@ def train(out, config='v2', vae_steps:int=RECIPE['vae_steps'], stories:int=RECIP
         folder = out/'pipeline'
         pipe.to('cpu').save_pretrained(folder, safe_serialization=True)
         replace(world_vocabulary(), interactions=True).save(folder)   # what it knows, interaction lines included
-    run['wall_s'] = round(time.time() - t_call, 1)
-    log['total_wall_s'] = round(sum(r.get('wall_s', 0) for r in log['runs']), 1)
-    atomic_write_text(out/'training.json', json.dumps(log, indent=1) + '\n')
+    update_log(out, header, run, t_call)
     return folder
 
 # %% ../nbs/32_toymodel2.ipynb #5839ddfa
