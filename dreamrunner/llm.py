@@ -12,9 +12,9 @@ from .planner import RulePlanner, max_motions, layout_warnings, MIN_BOX
 
 # %% auto #0
 __all__ = ['STORY_PROMPT', 'LAYOUT_PROMPT', 'RETRY_PROMPT', 'PLANNERS', 'extract_json', 'parse_story_outline',
-           'parse_story_reply', 'parse_layout_reply', 'LLMError', 'OpenAIChat', 'TransformersChat', 'number_grid',
-           'bounded_schema', 'outline_schema', 'layout_schema', 'script_characters', 'enforcer_data',
-           'schema_constraint', 'PlannerError', 'LLMPlanner', 'get_planner']
+           'parse_story_reply', 'parse_layout_reply', 'LLMError', 'OpenAIChat', 'TransformersChat', 'bounded_schema',
+           'outline_schema', 'layout_schema', 'script_characters', 'enforcer_data', 'schema_constraint', 'PlannerError',
+           'LLMPlanner', 'get_planner']
 
 # %% ../nbs/03_llm.ipynb #29b77e33
 STORY_PROMPT = """You plan short animated stories for a text-to-video model.
@@ -189,20 +189,13 @@ class TransformersChat:
 # %% ../nbs/03_llm.ipynb #0f789733
 import copy
 
-def number_grid(lo:float, hi:float, step:float) -> list:
-    "The numbers from `lo` to `hi` in steps of `step`, rounded so that each is written as a short decimal."
-    return [round(lo + i * step, 6) for i in range(int(round((hi - lo) / step)) + 1)]
-
-def bounded_schema(schema:dict, max_string:int=80, max_items:int=6, step:float=0.05) -> dict:
-    "`schema` with a length limit on every string and array that has none, and every number with a range on a grid of `step`."
-    # lm-format-enforcer ignores `minimum`/`maximum` but holds numbers to an `enum`: a box corner of 2 cannot be written
-    if isinstance(schema, list): return [bounded_schema(s, max_string, max_items, step) for s in schema]
+def bounded_schema(schema:dict, max_string:int=80, max_items:int=6) -> dict:
+    "`schema` with a length limit on every string and array that has none: a model under it cannot write forever."
+    if isinstance(schema, list): return [bounded_schema(s, max_string, max_items) for s in schema]
     if not isinstance(schema, dict): return schema
-    s = {k: bounded_schema(v, max_string, max_items, step) for k, v in schema.items()}
+    s = {k: bounded_schema(v, max_string, max_items) for k, v in schema.items()}
     if s.get('type') == 'string' and not {'maxLength', 'pattern', 'const', 'enum'} & set(s): s['maxLength'] = max_string
     if s.get('type') == 'array' and 'maxItems' not in s: s['maxItems'] = max_items
-    if s.get('type') == 'number' and {'minimum', 'maximum'} <= set(s) and 'enum' not in s:
-        s['enum'] = number_grid(s['minimum'], s['maximum'], step)
     return s
 
 def outline_schema(scenes:tuple=(2, 8), max_motions:int=4, characters:list=()) -> dict:
