@@ -39,13 +39,15 @@ def main():
     ap.add_argument('--stories', nargs='+', default=['shapes_friends', 'fox_journey', 'witch_and_cat'])
     ap.add_argument('--max-new-tokens', type=int, default=700); ap.add_argument('--tries', type=int, default=3)
     ap.add_argument('--threads', type=int, default=1); ap.add_argument('--json', help='also write the rows here')
+    ap.add_argument('--modes', nargs='+', default=['constrained', 'unconstrained'], choices=['constrained', 'unconstrained'],
+                    help="SmolLM2's decoding modes to measure")
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
     planners = {'rule': lambda: RulePlanner()}
     if args.gguf:
-        chats = {c: TransformersChat(args.gguf, max_new_tokens=args.max_new_tokens, device='cpu', constrained=c) for c in (True, False)}
-        planners['smollm2 constrained'] = lambda: LLMPlanner(chats[True], max_tries=args.tries, scenes=(2, 4))
-        planners['smollm2 unconstrained'] = lambda: LLMPlanner(chats[False], max_tries=args.tries, scenes=(2, 4))
+        for mode in args.modes:
+            chat = TransformersChat(args.gguf, max_new_tokens=args.max_new_tokens, device='cpu', constrained=mode == 'constrained')
+            planners[f'smollm2 {mode}'] = lambda chat=chat: LLMPlanner(chat, max_tries=args.tries, scenes=(2, 4))
     rows = []
     print(f"{'story':<16} {'planner':<22} {'valid':>5} {'tries':>5} {'json ok':>8} {'s':>6}  checks")
     for name in args.stories:
