@@ -122,9 +122,10 @@ def vae_batch(rng:np.random.Generator, step:int, cfg:ToyConfig, batch:int=8, cro
     return random_crop(x, size, rng) if size else x
 
 def train_vae(vae, steps:int, out, batch:int=8, lr:float=2e-3, kl_weight:float=1e-6, cfg:ToyConfig=None, seed:int=0,
-              checkpoint_every:int=100, crop:int=40, decoder_only:bool=False, progress:bool=True, batches=None) -> list:
+              checkpoint_every:int=100, crop:int=40, decoder_only:bool=False, progress:bool=True, batches=None, on_checkpoint=None) -> list:
     "Train the VAE on world frames and clips to `steps`, resuming from `out`; `decoder_only` keeps the encoder (and so the latents) fixed."
     # `batches(rng, step)`: the videos [B, 3, T, H, W] of a step, for another model's data (default: `vae_batch`)
+    # `on_checkpoint(losses)`: called after each checkpoint is written (a training log kept as the run goes)
     cfg, out = cfg or ToyConfig(), Path(out)
     batches = batches or (lambda rng, step: vae_batch(rng, step, cfg, batch, crop))
     vae.requires_grad_(True); vae.encoder.requires_grad_(not decoder_only)
@@ -148,6 +149,7 @@ def train_vae(vae, steps:int, out, batch:int=8, lr:float=2e-3, kl_weight:float=1
         step += 1; losses.append(loss.item()); bar.update(1); bar.set_postfix(loss=f'{loss.item():.4f}')
         if step % checkpoint_every == 0 or step == steps:
             _save(dict(vae=vae.state_dict(), opt=opt.state_dict(), step=step, losses=losses, rng=rng.bit_generator.state), ckpt)
+            if on_checkpoint: on_checkpoint(losses)
     bar.close(); vae.eval()
     return losses
 
@@ -251,9 +253,10 @@ def encode_latents(pipe, videos:torch.Tensor) -> torch.Tensor:
     return (lat * pipe.vae.config.scaling_factor).permute(0, 2, 1, 3, 4)
 
 def train_transformer(pipe, steps:int, out, batch:int=8, lr:float=8e-4, cfg:ToyConfig=None, seed:int=0, checkpoint_every:int=100,
-                      plan_prob:float=0.5, whole_prob:float=0.1, drop_prob:float=0.1, progress:bool=True, batches=None) -> list:
+                      plan_prob:float=0.5, whole_prob:float=0.1, drop_prob:float=0.1, progress:bool=True, batches=None, on_checkpoint=None) -> list:
     "Train `pipe.transformer` on world samples with SR3AI masks to `steps` (resuming from `out`); returns the loss history."
     # `batches(rng)`: (latents [B, F, C, h, w], padded slots) of a step, for another model's data (default: world and plan samples)
+    # `on_checkpoint(losses)`: called after each checkpoint is written
     cfg, out = cfg or ToyConfig(), Path(out)
     tr, sched = pipe.transformer, pipe.scheduler
     install_sr3ai(tr)
@@ -287,6 +290,7 @@ def train_transformer(pipe, steps:int, out, batch:int=8, lr:float=8e-4, cfg:ToyC
         step += 1; losses.append(loss.item()); bar.update(1); bar.set_postfix(loss=f'{loss.item():.4f}')
         if step % checkpoint_every == 0 or step == steps:
             _save(dict(model=tr.state_dict(), opt=opt.state_dict(), step=step, losses=losses, rng=rng.bit_generator.state, gen=gen.get_state()), ckpt)
+            if on_checkpoint: on_checkpoint(losses)
     bar.close(); tr.eval()
     return losses
 

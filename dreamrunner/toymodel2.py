@@ -169,10 +169,10 @@ def story_psnr(vae, cfg:ToyConfig, n:int=8, seed:int=1) -> float:
 
 # %% ../nbs/32_toymodel2.ipynb #a917699b
 def _log_stage(log:dict, run:dict, name:str, before:int, t0:float, losses:list=None, **info):
-    "Add a stage's wall time (to its total over all runs), steps and losses to the training log."
+    "Add a stage's wall time since this run last logged it (to its total over all runs), steps and losses to the training log."
     wall = time.time() - t0
     entry = log['stages'].setdefault(name, dict(wall_s=0.0))
-    entry['wall_s'] = round(entry['wall_s'] + wall, 1)
+    entry['wall_s'] = round(entry['wall_s'] + wall - run['stages'].get(name, {}).get('wall_s', 0), 1)
     entry.update(info)
     if losses: entry.update(steps=len(losses), loss_last100=round(float(np.mean(losses[-100:])), 5), loss_curve=_curve(losses))
     run['stages'][name] = dict(from_step=before, to_step=len(losses) if losses else None, wall_s=round(wall, 1), **info)
@@ -203,7 +203,7 @@ def train(out, config='v2', vae_steps:int=RECIPE['vae_steps'], stories:int=RECIP
                   recipe=dict(vae_steps=vae_steps, stories=stories, transformer_steps=transformer_steps, decoder_steps=decoder_steps, shard=shard))
     run = dict(id=f'{os.getpid()}@{time.time():.3f}', command=command_line(), started=time.strftime('%Y-%m-%d %H:%M:%S'),
                machine=machine(), device=str(device), stages={})
-    def stage_done(*args, **info):   # written after every stage, so a stop loses no stage's record
+    def stage_done(*args, **info):   # written at every checkpoint and after every stage: a stop loses at most a checkpoint's record
         update_log(out, header, run, t_call, *args, **info)
     pipe = build_toy_pipeline(cfg, seed).to(device)
     vae_data = lambda rng, step: story_vae_batch(rng, step, cfg, seed)
@@ -212,7 +212,8 @@ def train(out, config='v2', vae_steps:int=RECIPE['vae_steps'], stories:int=RECIP
         return have
     # every stage starts from the finished VAE stage: its encoder makes the latents
     t0, before = time.time(), need('vae', _step(out/'vae.checkpoint.pt'), vae_steps)
-    losses = train_vae(pipe.vae, vae_steps, out, cfg=cfg, seed=seed, progress=progress, batches=vae_data)
+    losses = train_vae(pipe.vae, vae_steps, out, cfg=cfg, seed=seed, progress=progress, batches=vae_data,
+                       on_checkpoint=lambda losses: stage_done('vae', before, t0, losses) if 'vae' in stages else None)
     if 'vae' in stages: stage_done('vae', before, t0, losses)
     if set(stages) - {'vae'}: set_latent_scale(pipe.vae, videos=torch.stack([to_video(story_frames(i, cfg, seed + 7)) for i in range(4)]))   # from here on the latents are fixed
     if 'latents' in stages:
@@ -223,11 +224,13 @@ def train(out, config='v2', vae_steps:int=RECIPE['vae_steps'], stories:int=RECIP
         need('latents', len(list((out/'latents').glob('[0-9]*.pt'))) * shard, stories)
         t0, before = time.time(), _step(out/'transformer.checkpoint.pt')
         data = story_batches(StoryLatents(out/'latents', seed, pipe.vae.config.scaling_factor), config_grid(cfg), batch, seed)
-        losses = train_transformer(pipe, transformer_steps, out, batch=batch, cfg=cfg, seed=seed + 1, progress=progress, batches=data)
+        losses = train_transformer(pipe, transformer_steps, out, batch=batch, cfg=cfg, seed=seed + 1, progress=progress, batches=data,
+                                   on_checkpoint=lambda losses: stage_done('transformer', before, t0, losses))
         stage_done('transformer', before, t0, losses)
     if 'decoder' in stages:
         t0, before = time.time(), _step(out/'decoder.checkpoint.pt')
-        losses = train_vae(pipe.vae, decoder_steps, out, lr=1e-3, cfg=cfg, seed=seed + 2, decoder_only=True, progress=progress, batches=vae_data)
+        losses = train_vae(pipe.vae, decoder_steps, out, lr=1e-3, cfg=cfg, seed=seed + 2, decoder_only=True, progress=progress, batches=vae_data,
+                           on_checkpoint=lambda losses: stage_done('decoder', before, t0, losses))
         stage_done('decoder', before, t0, losses)
     folder = None
     if set(stages) == set(STAGES):   # every stage ran to its end in this call: the model is whole
