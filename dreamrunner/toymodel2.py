@@ -23,8 +23,8 @@ from .toymodel import (N_SLOTS, ToyConfig, build_toy_pipeline, encode_latents, n
 # %% auto #0
 __all__ = ['CONFIGS', 'STAGES', 'RECIPE', 'MAIN_JOB', 'toy_config', 'config_grid', 'coverage_pair', 'story_script', 'story_scene',
            'story_slots', 'story_frames', 'caption_tokens', 'story_vae_batch', 'encode_stories', 'StoryLatents',
-           'story_batches', 'machine', 'command_line', 'story_psnr', 'update_log', 'train', 'benchmark', 'vae_figure',
-           'snapshot']
+           'story_batches', 'machine', 'command_line', 'story_psnr', 'update_log', 'story_latent_scale', 'save_model',
+           'train', 'benchmark', 'vae_figure', 'snapshot']
 
 # %% ../nbs/32_toymodel2.ipynb #c1767cc7
 CONFIGS = {'v1': ToyConfig(),
@@ -189,6 +189,16 @@ def update_log(out:Path, header:dict, run:dict, t_call:float, stage:str=None, *a
         log['total_wall_s'] = round(sum(r.get('wall_s', 0) for r in log['runs']), 1)
         atomic_write_text(out/'training.json', json.dumps(log, indent=1) + '\n')
 
+def story_latent_scale(pipe, cfg:ToyConfig, seed:int=0) -> float:
+    "Set the VAE's latent scale from four story clips of another data seed (what fixes the latents every later stage uses)."
+    return set_latent_scale(pipe.vae, videos=torch.stack([to_video(story_frames(i, cfg, seed + 7)) for i in range(4)]))
+
+def save_model(pipe, folder) -> Path:
+    "Save a model 2 pipeline with its vocabulary (interaction lines included) into `folder`."
+    pipe.to('cpu').save_pretrained(folder, safe_serialization=True)
+    replace(world_vocabulary(), interactions=True).save(folder)
+    return Path(folder)
+
 RECIPE = dict(vae_steps=4000, stories=8192, transformer_steps=12000, decoder_steps=1500)   # model 2's training recipe: about 6.5 CPU-hours
 
 def train(out, config='v2', vae_steps:int=RECIPE['vae_steps'], stories:int=RECIPE['stories'], transformer_steps:int=RECIPE['transformer_steps'],
@@ -215,7 +225,7 @@ def train(out, config='v2', vae_steps:int=RECIPE['vae_steps'], stories:int=RECIP
     losses = train_vae(pipe.vae, vae_steps, out, cfg=cfg, seed=seed, progress=progress, batches=vae_data,
                        on_checkpoint=lambda losses: stage_done('vae', before, t0, losses) if 'vae' in stages else None)
     if 'vae' in stages: stage_done('vae', before, t0, losses)
-    if set(stages) - {'vae'}: set_latent_scale(pipe.vae, videos=torch.stack([to_video(story_frames(i, cfg, seed + 7)) for i in range(4)]))   # from here on the latents are fixed
+    if set(stages) - {'vae'}: story_latent_scale(pipe, cfg, seed)   # from here on the latents are fixed
     if 'latents' in stages:
         t0, before = time.time(), len(list((out/'latents').glob('[0-9]*.pt'))) * shard
         encode_stories(pipe, out, stories, cfg, seed, shard, progress=progress)
@@ -234,9 +244,7 @@ def train(out, config='v2', vae_steps:int=RECIPE['vae_steps'], stories:int=RECIP
         stage_done('decoder', before, t0, losses)
     folder = None
     if set(stages) == set(STAGES):   # every stage ran to its end in this call: the model is whole
-        folder = out/'pipeline'
-        pipe.to('cpu').save_pretrained(folder, safe_serialization=True)
-        replace(world_vocabulary(), interactions=True).save(folder)   # what it knows, interaction lines included
+        folder = save_model(pipe, out/'pipeline')
     update_log(out, header, run, t_call)
     return folder
 
@@ -324,11 +332,10 @@ def snapshot(out, folder=None, config='v2', seed:int=0) -> Path:
     if missing: raise FileNotFoundError(f"no {' or '.join(missing)} checkpoint in {out}: a snapshot needs the VAE and transformer stages started")
     pipe = build_toy_pipeline(cfg, seed)
     pipe.vae.load_state_dict(torch.load(ckpts['vae'], weights_only=False, map_location='cpu')['vae'])
-    set_latent_scale(pipe.vae, videos=torch.stack([to_video(story_frames(i, cfg, seed + 7)) for i in range(4)]))
+    story_latent_scale(pipe, cfg, seed)
     if ckpts['decoder'].exists(): pipe.vae.load_state_dict(torch.load(ckpts['decoder'], weights_only=False, map_location='cpu')['vae'])
     st = torch.load(ckpts['transformer'], weights_only=False, map_location='cpu')
     pipe.transformer.load_state_dict(st['model'])
     folder = Path(folder or out/f"snapshot-{st['step']}")
-    pipe.save_pretrained(folder, safe_serialization=True)
-    replace(world_vocabulary(), interactions=True).save(folder)
+    save_model(pipe, folder)
     return folder
