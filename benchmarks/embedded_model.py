@@ -4,7 +4,8 @@
   lines; another data seed), SR3AI off / on, beside the world's own acted rendering of each plan (the ceiling of every
   metric): layout IoU, the share of each character's pixels inside its box, colour identity, whole-character identity,
   shape accuracy, motion accuracy (the recogniser on each planned motion; chance 1/16), motions changed on time, and the
-  share of interaction boxes that show both characters;
+  share of interaction boxes that show both characters; and the same renders through the model's VAE (encode, decode),
+  the ceiling of what its transformer can show;
 - a held-out motion ('zigzagging'), without vs with a motion LoRA trained on clips retrieved from the Shapes library;
 - a held-out character ('inky') across three scenes, without vs with a character LoRA;
 - seconds per scene, and the README's main job (`dreamrunner run examples/shapes_friends.story`, empty adapter cache).
@@ -35,6 +36,14 @@ def scene_scores(frames, scene) -> dict:
 
 def mean_scores(rows:list) -> dict:
     return {k: float(np.nanmean([r[k] for r in rows])) if np.isfinite([r[k] for r in rows]).any() else float('nan') for k in SCENE_METRICS}
+
+@torch.no_grad()
+def round_trip(vae, frames:np.ndarray) -> np.ndarray:
+    "uint8 frames [T, H, W, 3] encoded and decoded by `vae`: what the model could show at best."
+    from dreamrunner.toymodel import to_video
+    x = to_video(frames)[None].to(vae.device, vae.dtype)
+    y = vae.decode(vae.encode(x).latent_dist.mode()).sample[0].float().clamp(-1, 1)
+    return ((y.permute(1, 2, 3, 0) + 1) * 127.5).round().byte().cpu().numpy()
 
 def one_character_scenes(character, motions, n:int, seed:int) -> list:
     "Rule-planned scenes of one character doing one of `motions`, in random places."
@@ -70,8 +79,9 @@ def measure(model, n_scenes:int, steps:int, threads:int, seed:int=999) -> dict:
 
     # 1. held-out stories: the world's acting (ceiling), SR3AI off, SR3AI on
     scenes = [story_scene(i, seed) for i in range(n_scenes)]
-    truth = [scene_scores(render_scene(s, n_frames=F, size=(W, H), seed=i, act=True).frames, s) for i, s in enumerate(scenes)]
-    res['world'] = mean_scores(truth)
+    renders = [render_scene(s, n_frames=F, size=(W, H), seed=i, act=True).frames for i, s in enumerate(scenes)]
+    res['world'] = mean_scores([scene_scores(f, s) for f, s in zip(renders, scenes)])
+    res['vae'] = mean_scores([scene_scores(round_trip(dr.video.vae, f), s) for f, s in zip(renders, scenes)])
     for on in (False, True):
         t0 = time.time()
         rows = [scene_scores(scene_frames(dr.video, s, H, W, F, on, steps, st.guidance, seed=i), s) for i, s in enumerate(scenes)]
@@ -106,13 +116,13 @@ def measure(model, n_scenes:int, steps:int, threads:int, seed:int=999) -> dict:
 def print_tables(results:list):
     for r in results:
         print(f"\n### {r['model']} ({r['size']}, {r['steps']} steps, {r['scenes']} held-out stories)\n")
-        print('| measure | world (acted) | SR3AI off | SR3AI on |\n|---|---|---|---|')
-        for k in SCENE_METRICS: print(f"| {NAMES[k]} | {r['world'][k]:.3f} | {r['plain'][k]:.3f} | {r['sr3ai'][k]:.3f} |")
+        print('| measure | world (acted) | through the VAE | SR3AI off | SR3AI on |\n|---|---|---|---|---|')
+        for k in SCENE_METRICS: print(f"| {NAMES[k]} | {r['world'][k]:.3f} | {r['vae'][k]:.3f} | {r['plain'][k]:.3f} | {r['sr3ai'][k]:.3f} |")
         m, c = r['held_out_motion'], r['held_out_character']
-        print(f"| held-out motion {m['motion']!r}: motion accuracy ({m['clips']} scenes) | | without LoRA {m['without']:.3f} | with LoRA {m['with_lora']:.3f} |")
-        print(f"| held-out character {c['character']!r}: identity ({c['scenes']} scenes) | | without LoRA {c['without']:.3f} | with LoRA {c['with_lora']:.3f} |")
-        print(f"| seconds per scene | | {r['s_per_scene_plain']:.2f} | {r['s_per_scene_sr3ai']:.2f} |")
-        print(f"| README main job, empty cache (s) | | | {r['main_job_s']:.1f} |")
+        print(f"| held-out motion {m['motion']!r}: motion accuracy ({m['clips']} scenes) | | | without LoRA {m['without']:.3f} | with LoRA {m['with_lora']:.3f} |")
+        print(f"| held-out character {c['character']!r}: identity ({c['scenes']} scenes) | | | without LoRA {c['without']:.3f} | with LoRA {c['with_lora']:.3f} |")
+        print(f"| seconds per scene | | | {r['s_per_scene_plain']:.2f} | {r['s_per_scene_sr3ai']:.2f} |")
+        print(f"| README main job, empty cache (s) | | | | {r['main_job_s']:.1f} |")
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])

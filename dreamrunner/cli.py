@@ -68,15 +68,16 @@ def plan(story:str,                              # story script (.story/.txt) or
 
 # %% ../nbs/90_cli.ipynb #40dd5e15
 TRAIN_DEFAULTS = {'v1': dict(vae_steps=2000, decoder_steps=3000, transformer_steps=4000),
-                  'v2': dict(vae_steps=4000, decoder_steps=1500, transformer_steps=12000, stories=8192)}   # as toymodel2.RECIPE
+                  'v2': dict(vae_steps=4000, decoder_steps=1500, transformer_steps=12000, stories=8192),   # as toymodel2.RECIPES
+                  'v3': dict(vae_steps=4000, decoder_steps=1500, transformer_steps=12000, stories=8192)}
 
 def train(out:str='runs/toymodel',        # folder for checkpoints and the finished pipeline (run again to resume)
-          config:Param("model: v1 (80x80, 9 frames) or v2 (96x96, 25 frames)", str, choices=tuple(TRAIN_DEFAULTS))='v2',
+          config:Param("model: v1 (80x80, 9 frames), v2 (96x96, 25 frames) or v3 (v2 with 8x8-pixel tokens)", str, choices=tuple(TRAIN_DEFAULTS))='v2',
           vae_steps:int=None,             # VAE training steps (default: the config's recipe)
           decoder_steps:int=None,         # decoder-only steps after the latents are fixed
           transformer_steps:int=None,     # transformer training steps
-          stories:int=None,               # v2: training stories encoded to latents
-          stages:str=None,                # v2: comma-separated stages to run now (vae,latents,transformer,decoder; default all)
+          stories:int=None,               # v2, v3: training stories encoded to latents
+          stages:str=None,                # v2, v3: comma-separated stages to run now (vae,latents,transformer,decoder; default all)
           batch:int=8,                    # clips per step
           seed:int=0,                     # random seed
           device:str='cpu',               # cuda trains on a GPU (minutes instead of hours); checkpoints move between machines
@@ -89,7 +90,7 @@ def train(out:str='runs/toymodel',        # folder for checkpoints and the finis
     bad = [f'{k} {v}' for k, v in steps.items() if v < 1]
     if bad: raise CLIError(f'training steps and stories must be whole numbers >= 1; got {", ".join(bad)}')
     if config == 'v1':
-        if stories is not None or stages is not None: raise CLIError('--stories and --stages are for --config v2')
+        if stories is not None or stages is not None: raise CLIError('--stories and --stages are for --config v2 or v3')
         from dreamrunner.toymodel import train as train_toy
         folder = train_toy(out, steps['vae_steps'], steps['decoder_steps'], steps['transformer_steps'], batch, seed, device=device)
     else:

@@ -21,10 +21,11 @@ from .files import atomic_path
 # %% auto #0
 __all__ = ['HELD_OUT_MOTIONS', 'HELD_OUT_CHARACTERS', 'N_SLOTS', 'TOY_MODEL', 'SHIPPED_WEIGHTS_SHA256', 'ToyConfig',
            'build_toy_pipeline', 'n_params', 'training_cast_and_motions', 'region_caption', 'Sample', 'world_sample',
-           'to_video', 'random_crop', 'cosine_lr', 'vae_batch', 'train_vae', 'vae_psnr', 'latent_frame_boxes',
-           'pad_slots', 'place_caption', 'sample_slots', 'scene_script', 'random_script', 'plan_sample',
-           'encode_slot_texts', 'training_batch', 'encode_latents', 'train_transformer', 'set_latent_scale', 'train',
-           'toy_model_path', 'weights_digest', 'ship', 'world_vocabulary', 'evaluation_scenes', 'evaluate']
+           'to_video', 'random_crop', 'cosine_lr', 'vae_batch', 'reconstruction_loss', 'train_vae', 'vae_psnr',
+           'latent_frame_boxes', 'pad_slots', 'place_caption', 'sample_slots', 'scene_script', 'random_script',
+           'plan_sample', 'encode_slot_texts', 'training_batch', 'encode_latents', 'train_transformer',
+           'set_latent_scale', 'train', 'toy_model_path', 'weights_digest', 'ship', 'world_vocabulary',
+           'evaluation_scenes', 'evaluate']
 
 # %% ../nbs/30_toymodel.ipynb #18565a69
 @dataclass
@@ -121,10 +122,16 @@ def vae_batch(rng:np.random.Generator, step:int, cfg:ToyConfig, batch:int=8, cro
     else: x = torch.stack([to_video(world_sample(rng, cfg).frames) for _ in range(batch)]); size = crop
     return random_crop(x, size, rng) if size else x
 
+def reconstruction_loss(rec:torch.Tensor, x:torch.Tensor, weight:torch.Tensor=None) -> torch.Tensor:
+    "L1 + MSE of a reconstruction; with `weight` (broadcast to `x`), the weighted mean over pixels."
+    e = (rec - x).abs() + (rec - x) ** 2
+    return e.mean() if weight is None else (e * weight).mean() / weight.expand_as(e).mean()
+
 def train_vae(vae, steps:int, out, batch:int=8, lr:float=2e-3, kl_weight:float=1e-6, cfg:ToyConfig=None, seed:int=0,
               checkpoint_every:int=100, crop:int=40, decoder_only:bool=False, progress:bool=True, batches=None, on_checkpoint=None) -> list:
     "Train the VAE on world frames and clips to `steps`, resuming from `out`; `decoder_only` keeps the encoder (and so the latents) fixed."
-    # `batches(rng, step)`: the videos [B, 3, T, H, W] of a step, for another model's data (default: `vae_batch`)
+    # `batches(rng, step)`: the videos [B, 3, T, H, W] of a step, for another model's data (default: `vae_batch`), or
+    # (videos, pixel weights [B, 1, T, H, W]) to make some pixels count more (small characters against a large background)
     # `on_checkpoint(losses)`: called after each checkpoint is written (a training log kept as the run goes)
     cfg, out = cfg or ToyConfig(), Path(out)
     batches = batches or (lambda rng, step: vae_batch(rng, step, cfg, batch, crop))
@@ -139,10 +146,11 @@ def train_vae(vae, steps:int, out, batch:int=8, lr:float=2e-3, kl_weight:float=1
     if decoder_only: vae.encoder.eval()
     bar = tqdm(total=steps, initial=step, desc='VAE decoder' if decoder_only else 'VAE', disable=not progress)
     while step < steps:
-        x = batches(rng, step + 1).to(vae.device)
+        x, w = (lambda b: b if isinstance(b, tuple) else (b, None))(batches(rng, step + 1))
+        x, w = x.to(vae.device), None if w is None else w.to(vae.device)
         with torch.set_grad_enabled(not decoder_only): post = vae.encode(x).latent_dist
         rec = vae.decode(post.mode() if decoder_only else post.sample()).sample
-        loss = F.l1_loss(rec, x) + F.mse_loss(rec, x) + (0 if decoder_only else kl_weight * post.kl().mean())
+        loss = reconstruction_loss(rec, x, w) + (0 if decoder_only else kl_weight * post.kl().mean())
         if not torch.isfinite(loss): raise RuntimeError(f'VAE loss became {loss.item()} at step {step + 1}; lower the learning rate')
         for g in opt.param_groups: g['lr'] = cosine_lr(step, steps, lr)
         opt.zero_grad(); loss.backward(); opt.step()

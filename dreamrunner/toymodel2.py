@@ -14,25 +14,28 @@ from tqdm.auto import tqdm
 from .files import atomic_path, atomic_write_text, folder_lock
 from .plan import Scene
 from .planner import RulePlanner
-from .shapes import PLACES, render_scene
+from .shapes import PLACES, Clip, render_scene
 from .sr3ai import Slots, TokenGrid, pipeline_grid, scene_slots
 from .toymodel import (N_SLOTS, ToyConfig, build_toy_pipeline, encode_latents, n_params, pad_slots, random_crop,
                                   scene_script, set_latent_scale, to_video, train_transformer, train_vae, training_cast_and_motions,
                                   world_vocabulary)
 
 # %% auto #0
-__all__ = ['CONFIGS', 'STAGES', 'RECIPE', 'MAIN_JOB', 'toy_config', 'config_grid', 'coverage_pair', 'story_script', 'story_scene',
-           'story_slots', 'story_frames', 'caption_tokens', 'story_vae_batch', 'encode_stories', 'StoryLatents',
-           'story_batches', 'machine', 'command_line', 'story_psnr', 'update_log', 'story_latent_scale', 'save_model',
-           'train', 'benchmark', 'vae_figure', 'snapshot']
+__all__ = ['CONFIGS', 'STAGES', 'RECIPES', 'RECIPE', 'MAIN_JOB', 'toy_config', 'config_grid', 'coverage_pair', 'story_script',
+           'story_scene', 'story_slots', 'story_clip', 'story_frames', 'caption_tokens', 'character_weight',
+           'focus_window', 'story_vae_batch', 'encode_stories', 'StoryLatents', 'story_batches', 'machine',
+           'command_line', 'story_psnr', 'update_log', 'story_latent_scale', 'save_model', 'recipe', 'train',
+           'benchmark', 'vae_figure', 'snapshot']
 
 # %% ../nbs/32_toymodel2.ipynb #c1767cc7
 CONFIGS = {'v1': ToyConfig(),
            'v2': ToyConfig(height=96, width=96, num_frames=25, latent_channels=16, vae_channels=(24, 48, 64), text_len=24,
                            layers=4, heads=4, head_dim=32, patch=3)}
+# model 3: model 2 with tokens of 8x8 pixels instead of 12x12, trained with its characters weighed up (`RECIPES`)
+CONFIGS['v3'] = replace(CONFIGS['v2'], patch=2)
 
 def toy_config(config='v2') -> ToyConfig:
-    "A named embedded-model configuration ('v1': the shipped model, 'v2': model 2), or `config` itself if it is a `ToyConfig`."
+    "A named embedded-model configuration ('v1': the shipped model, 'v2': model 2, 'v3': model 3), or `config` itself if it is a `ToyConfig`."
     if isinstance(config, ToyConfig): return config
     if config not in CONFIGS: raise ValueError(f"unknown embedded-model configuration {config!r}; known: {', '.join(map(repr, CONFIGS))}")
     return CONFIGS[config]
@@ -77,10 +80,14 @@ def story_slots(scene:Scene, grid:TokenGrid, rng:np.random.Generator=None, drop_
     return slots
 
 # %% ../nbs/32_toymodel2.ipynb #9c1fbe3e
-def story_frames(index:int, cfg:ToyConfig, seed:int=0) -> np.ndarray:
-    "uint8 frames [T, H, W, 3] of training sample `index`: the world acting out its planned scene."
+def story_clip(index:int, cfg:ToyConfig, seed:int=0) -> Clip:
+    "Training sample `index`: the world acting out its planned scene (frames, and every character's box on every frame)."
     scene = story_scene(index, seed)
-    return render_scene(scene, n_frames=cfg.num_frames, size=(cfg.width, cfg.height), seed=int(np.random.default_rng([seed, index, 2]).integers(1 << 31)), act=True).frames
+    return render_scene(scene, n_frames=cfg.num_frames, size=(cfg.width, cfg.height), seed=int(np.random.default_rng([seed, index, 2]).integers(1 << 31)), act=True)
+
+def story_frames(index:int, cfg:ToyConfig, seed:int=0) -> np.ndarray:
+    "uint8 frames [T, H, W, 3] of training sample `index`."
+    return story_clip(index, cfg, seed).frames
 
 # %% ../nbs/32_toymodel2.ipynb #9f6afdc2
 def caption_tokens(tokenizer, caption:str) -> int:
@@ -88,24 +95,55 @@ def caption_tokens(tokenizer, caption:str) -> int:
     return len(tokenizer(caption).input_ids)
 
 # %% ../nbs/32_toymodel2.ipynb #5572dce6
+def character_weight(clip:Clip, focus:float, margin:int=2) -> torch.Tensor:
+    "Pixel weights [1, T, H, W] of a clip: 1 + `focus` on every character's box (grown by `margin` pixels), 1 elsewhere."
+    T, H, W = clip.frames.shape[:3]
+    w = torch.ones(1, T, H, W)
+    for k, t in np.argwhere(np.isfinite(clip.boxes).all(-1)):
+        x0, y0, x1, y1 = clip.boxes[k, t] * [W, H, W, H]
+        w[0, t, max(int(y0) - margin, 0):math.ceil(y1) + margin, max(int(x0) - margin, 0):math.ceil(x1) + margin] = 1 + focus
+    return w
+
+def focus_window(clip:Clip, frames:slice, size:int, rng:np.random.Generator) -> tuple:
+    "(y0, x0) of a `size` window around a random character of the clip over `frames`, moved by up to a quarter of `size`."
+    H, W = clip.frames.shape[1:3]
+    boxes = clip.boxes[int(rng.integers(len(clip.boxes))), frames]
+    cx, cy = (np.nanmean(boxes[:, [0, 2]]) * W, np.nanmean(boxes[:, [1, 3]]) * H) if np.isfinite(boxes).all(-1).any() else (W / 2, H / 2)
+    jitter = rng.integers(-(size // 4), size // 4 + 1, size=2)
+    return int(np.clip(cy - size / 2 + jitter[0], 0, H - size)), int(np.clip(cx - size / 2 + jitter[1], 0, W - size))
+
 def story_vae_batch(rng:np.random.Generator, step:int, cfg:ToyConfig, seed:int=0, batch:int=3, frames:int=9, crop:int=48,
-                    image_every:int=4, image_batch:int=8, image_crop:int=64) -> torch.Tensor:
-    "`batch` windows of `frames` story frames (`crop` windows); every `image_every`-th step `image_batch` single frames (`image_crop`)."
+                    image_every:int=4, image_batch:int=8, image_crop:int=64, focus:float=0.0):
+    """`batch` windows of `frames` story frames (`crop` windows); every `image_every`-th step `image_batch` single frames (`image_crop`).
+    With `focus`, each window is around one of its characters and the batch comes with pixel weights, 1 + `focus` on the characters."""
     images = step % image_every == 1 % image_every
-    clips = [story_frames(int(rng.integers(1 << 30)), cfg, seed) for _ in range(image_batch if images else batch)]
-    if images: x, size = torch.stack([to_video(c[int(rng.integers(len(c)))][None]) for c in clips]), image_crop
-    else:
-        starts = rng.integers(cfg.num_frames - frames + 1, size=len(clips))
-        x, size = torch.stack([to_video(c[s:s + frames]) for c, s in zip(clips, starts)]), crop
-    return random_crop(x, min(size, cfg.height, cfg.width), rng)
+    if not focus:   # model 2's batches: whole frames, one random window for the batch
+        clips = [story_frames(int(rng.integers(1 << 30)), cfg, seed) for _ in range(image_batch if images else batch)]
+        if images: x, size = torch.stack([to_video(c[int(rng.integers(len(c)))][None]) for c in clips]), image_crop
+        else:
+            starts = rng.integers(cfg.num_frames - frames + 1, size=len(clips))
+            x, size = torch.stack([to_video(c[s:s + frames]) for c, s in zip(clips, starts)]), crop
+        return random_crop(x, min(size, cfg.height, cfg.width), rng)
+    # most of a 96x96 frame is background, and a character a tenth of its width: crop around them and weigh them up
+    size, n, span = (min(image_crop, cfg.height, cfg.width), image_batch, 1) if images else (min(crop, cfg.height, cfg.width), batch, frames)
+    xs, ws = [], []
+    for _ in range(n):
+        clip = story_clip(int(rng.integers(1 << 30)), cfg, seed)
+        t = slice(s := int(rng.integers(cfg.num_frames - span + 1)), s + span)
+        y0, x0 = focus_window(clip, t, size, rng)
+        xs.append(to_video(clip.frames[t])[..., y0:y0 + size, x0:x0 + size])
+        ws.append(character_weight(clip, focus)[:, t, y0:y0 + size, x0:x0 + size])
+    return torch.stack(xs), torch.stack(ws)
 
 # %% ../nbs/32_toymodel2.ipynb #88554043
-def encode_stories(pipe, out, n:int, cfg:ToyConfig, seed:int=0, shard:int=256, batch:int=8, progress:bool=True) -> Path:
-    "Encode training samples `0 .. n-1` (rounded up to whole shards) into `out/latents`, keeping the shards already there."
+def encode_stories(pipe, out, n:int, cfg:ToyConfig, seed:int=0, shard:int=256, batch:int=8, progress:bool=True, part:tuple=(0, 1)) -> Path:
+    """Encode training samples `0 .. n-1` (rounded up to whole shards) into `out/latents`, keeping the shards already there.
+    `part=(i, n)`: only every n-th shard from the i-th, so that n processes share the work (one core each)."""
     folder = Path(out)/'latents'
     scale, n_shards = float(pipe.vae.config.scaling_factor), -(-n // shard)
-    bar = tqdm(total=n_shards * shard, desc='latents', disable=not progress)
-    for k in range(n_shards):
+    mine = range(part[0], n_shards, part[1])
+    bar = tqdm(total=len(mine) * shard, desc='latents', disable=not progress)
+    for k in mine:
         path = folder/f'{k:05d}.pt'
         if path.exists(): bar.update(shard); continue
         lats = []
@@ -199,24 +237,33 @@ def save_model(pipe, folder) -> Path:
     replace(world_vocabulary(), interactions=True).save(folder)
     return Path(folder)
 
-RECIPE = dict(vae_steps=4000, stories=8192, transformer_steps=12000, decoder_steps=1500)   # model 2's training recipe: about 6.5 CPU-hours
+# each configuration's training recipe (about 6.5 CPU-hours each); `focus` weighs the characters up in the VAE stages
+RECIPES = {'v2': dict(vae_steps=4000, stories=8192, transformer_steps=12000, decoder_steps=1500, focus=0.0),
+           'v3': dict(vae_steps=4000, stories=8192, transformer_steps=12000, decoder_steps=1500, focus=9.0)}
+RECIPE = RECIPES['v2']
 
-def train(out, config='v2', vae_steps:int=RECIPE['vae_steps'], stories:int=RECIPE['stories'], transformer_steps:int=RECIPE['transformer_steps'],
-          decoder_steps:int=RECIPE['decoder_steps'], batch:int=8, seed:int=0, stages=STAGES, shard:int=256, device:str='cpu',
-          progress:bool=True) -> Path:
+def recipe(config, **given) -> dict:
+    "The training recipe of `config` (a name in RECIPES; model 2's for any other), with the values `given` that are not None."
+    return {**RECIPES.get(config if isinstance(config, str) else 'v2', RECIPE), **{k: v for k, v in given.items() if v is not None}}
+
+def train(out, config='v2', vae_steps:int=None, stories:int=None, transformer_steps:int=None, decoder_steps:int=None, focus:float=None,
+          batch:int=8, seed:int=0, stages=STAGES, shard:int=256, device:str='cpu', progress:bool=True, part:tuple=(0, 1)) -> Path:
     "Train an embedded model of `config` into `out` (resuming), stage by stage; with every stage done, save and return `out/pipeline`."
+    # the recipe's numbers not given are the configuration's own (`RECIPES`); `part=(i, n)`: this process's share of the
+    # latents stage, for n processes side by side (`stages=('latents',)`)
     # `device`: 'cuda' trains on a GPU; checkpoints, latents and random draws stay on the CPU, so a run moves between machines
     cfg, out, t_call = toy_config(config), Path(out), time.time()
     if set(stages) - set(STAGES): raise ValueError(f"unknown stages {sorted(set(stages) - set(STAGES))}; the stages are {', '.join(STAGES)}")
     out.mkdir(parents=True, exist_ok=True)
-    header = dict(config=asdict(cfg), name=config if isinstance(config, str) else None, seed=seed, batch=batch,
-                  recipe=dict(vae_steps=vae_steps, stories=stories, transformer_steps=transformer_steps, decoder_steps=decoder_steps, shard=shard))
+    r = recipe(config, vae_steps=vae_steps, stories=stories, transformer_steps=transformer_steps, decoder_steps=decoder_steps, focus=focus)
+    vae_steps, stories, transformer_steps, decoder_steps = r['vae_steps'], r['stories'], r['transformer_steps'], r['decoder_steps']
+    header = dict(config=asdict(cfg), name=config if isinstance(config, str) else None, seed=seed, batch=batch, recipe=dict(r, shard=shard))
     run = dict(id=f'{os.getpid()}@{time.time():.3f}', command=command_line(), started=time.strftime('%Y-%m-%d %H:%M:%S'),
                machine=machine(), device=str(device), stages={})
     def stage_done(*args, **info):   # written at every checkpoint and after every stage: a stop loses at most a checkpoint's record
         update_log(out, header, run, t_call, *args, **info)
     pipe = build_toy_pipeline(cfg, seed).to(device)
-    vae_data = lambda rng, step: story_vae_batch(rng, step, cfg, seed)
+    vae_data = lambda rng, step: story_vae_batch(rng, step, cfg, seed, focus=r['focus'])
     def need(name, have, want):
         if name not in stages and have < want: raise RuntimeError(f'the {name} stage is at {have} of {want}: run it first (stages={name!r})')
         return have
@@ -228,7 +275,7 @@ def train(out, config='v2', vae_steps:int=RECIPE['vae_steps'], stories:int=RECIP
     if set(stages) - {'vae'}: story_latent_scale(pipe, cfg, seed)   # from here on the latents are fixed
     if 'latents' in stages:
         t0, before = time.time(), len(list((out/'latents').glob('[0-9]*.pt'))) * shard
-        encode_stories(pipe, out, stories, cfg, seed, shard, progress=progress)
+        encode_stories(pipe, out, stories, cfg, seed, shard, progress=progress, part=part)
         stage_done('latents', before, t0, samples=-(-stories // shard) * shard)
     if 'transformer' in stages:
         need('latents', len(list((out/'latents').glob('[0-9]*.pt'))) * shard, stories)

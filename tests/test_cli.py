@@ -147,7 +147,7 @@ def test_train_runs_a_stage_and_resumes(tmp_path):
     assert all(run['device'] == 'cpu' for run in log['runs'])
 
 @pytest.mark.parametrize('args, says', [
-    (('--config', 'v1', '--stages', 'vae'), '--stories and --stages are for --config v2'),
+    (('--config', 'v1', '--stages', 'vae'), '--stories and --stages are for --config v2 or v3'),
     (('--stages', 'vae,bake'), "unknown stages ['bake']"),
     (('--vae_steps', '0'), 'training steps and stories must be whole numbers >= 1; got vae_steps 0'),
     (('--device', 'cuda:7'), 'no CUDA GPU'),
