@@ -31,8 +31,9 @@ __all__ = ['CONFIGS', 'STAGES', 'RECIPES', 'RECIPE', 'MAIN_JOB', 'toy_config', '
 CONFIGS = {'v1': ToyConfig(),
            'v2': ToyConfig(height=96, width=96, num_frames=25, latent_channels=16, vae_channels=(24, 48, 64), text_len=24,
                            layers=4, heads=4, head_dim=32, patch=3)}
-# model 3: model 2 with tokens of 8x8 pixels instead of 12x12, trained with its characters weighed up (`RECIPES`)
-CONFIGS['v3'] = replace(CONFIGS['v2'], patch=2)
+# model 3: model 2 with 32 latent channels (a latent frame holds four frames) and tokens of 8x8 pixels instead of 12x12,
+# trained with its characters weighed up (`RECIPES`)
+CONFIGS['v3'] = replace(CONFIGS['v2'], latent_channels=32, patch=2)
 
 def toy_config(config='v2') -> ToyConfig:
     "A named embedded-model configuration ('v1': the shipped model, 'v2': model 2, 'v3': model 3), or `config` itself if it is a `ToyConfig`."
