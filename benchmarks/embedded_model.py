@@ -16,34 +16,13 @@ import argparse, json, os, subprocess, sys, tempfile, time
 from pathlib import Path
 import numpy as np
 import torch
+from dreamrunner.worldmetrics import SCENE_METRICS, mean_scores, scene_scores
 
 ROOT = Path(__file__).resolve().parent.parent
-SCENE_METRICS = ('layout_iou', 'layout_inside', 'identity', 'character', 'shape', 'motion', 'on_time', 'interaction')
 NAMES = dict(layout_iou='layout IoU', layout_inside="character's pixels inside its box", identity='colour identity',
              character='whole-character identity (colour, shape, accessory)', shape='shape accuracy',
              motion='motion accuracy (chance 6%)', on_time='motion changes within 2 frames of plan',
              interaction='interaction boxes showing both characters')
-
-def scene_scores(frames, scene) -> dict:
-    "Every Shapes-world metric of one generated (or rendered) scene; NaN where the scene gives nothing to measure."
-    from dreamrunner import worldmetrics as wm
-    timing = wm.transition_timing(frames, scene)
-    return dict(layout_iou=wm.layout_iou(frames, scene), layout_inside=wm.layout_inside(frames, scene),
-                identity=wm.identity_accuracy(frames, scene), character=wm.character_identity(frames, scene),
-                shape=wm.shape_accuracy(frames, scene), motion=wm.motion_accuracy(frames, scene),
-                on_time=np.mean([t['error'] is not None and t['error'] <= 2 for t in timing]) if timing else np.nan,
-                interaction=wm.interaction_identity(frames, scene))
-
-def mean_scores(rows:list) -> dict:
-    return {k: float(np.nanmean([r[k] for r in rows])) if np.isfinite([r[k] for r in rows]).any() else float('nan') for k in SCENE_METRICS}
-
-@torch.no_grad()
-def round_trip(vae, frames:np.ndarray) -> np.ndarray:
-    "uint8 frames [T, H, W, 3] encoded and decoded by `vae`: what the model could show at best."
-    from dreamrunner.toymodel import to_video
-    x = to_video(frames)[None].to(vae.device, vae.dtype)
-    y = vae.decode(vae.encode(x).latent_dist.mode()).sample[0].float().clamp(-1, 1)
-    return ((y.permute(1, 2, 3, 0) + 1) * 127.5).round().byte().cpu().numpy()
 
 def one_character_scenes(character, motions, n:int, seed:int) -> list:
     "Rule-planned scenes of one character doing one of `motions`, in random places."
@@ -70,7 +49,7 @@ def measure(model, n_scenes:int, steps:int, threads:int, seed:int=999) -> dict:
     from dreamrunner.shapes import CAST, render_scene
     from dreamrunner.sr3ai import scene_frames
     from dreamrunner.toymodel import HELD_OUT_CHARACTERS, HELD_OUT_MOTIONS, training_cast_and_motions
-    from dreamrunner.toymodel2 import story_scene
+    from dreamrunner.toymodel2 import round_trip, story_scene
     cache = Path(tempfile.mkdtemp())
     dr = DreamRunnerPipeline.from_pretrained(model, cache_dir=cache/'adapters')
     st = dr.resolve_settings(StorySettings(steps=steps))

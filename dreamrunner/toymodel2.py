@@ -25,7 +25,7 @@ __all__ = ['CONFIGS', 'STAGES', 'RECIPES', 'RECIPE', 'MAIN_JOB', 'toy_config', '
            'story_scene', 'story_slots', 'story_clip', 'story_frames', 'caption_tokens', 'character_weight',
            'focus_window', 'story_vae_batch', 'encode_stories', 'StoryLatents', 'story_batches', 'machine',
            'command_line', 'story_psnr', 'update_log', 'story_latent_scale', 'save_model', 'recipe', 'train',
-           'benchmark', 'vae_figure', 'snapshot']
+           'benchmark', 'round_trip', 'vae_ceiling', 'vae_figure', 'snapshot']
 
 # %% ../nbs/32_toymodel2.ipynb #c1767cc7
 CONFIGS = {'v1': ToyConfig(),
@@ -359,6 +359,21 @@ def benchmark(config='v2', threads:int=1, steps:int=25, batch:int=8, recipe:dict
                 tokens=dict(video=grid.n_video, text_per_slot=grid.text_len), wall_s=r(clock.wall), cpu_s=r(clock.cpu))
 
 # %% ../nbs/32_toymodel2.ipynb #6f99c131
+@torch.no_grad()
+def round_trip(vae, frames:np.ndarray) -> np.ndarray:
+    "uint8 frames [T, H, W, 3] encoded and decoded by `vae`: the most a model with this VAE can show of them."
+    x = to_video(frames)[None].to(vae.device, vae.dtype)
+    y = vae.decode(vae.encode(x).latent_dist.mode()).sample[0].float().clamp(-1, 1)
+    return ((y.permute(1, 2, 3, 0) + 1) * 127.5).round().byte().cpu().numpy()
+
+@torch.no_grad()
+def vae_ceiling(vae, cfg:ToyConfig, n:int=12, seed:int=999) -> dict:
+    "The Shapes-world measures (`worldmetrics.mean_scores`) of `n` held-out acted stories after a round trip through `vae`."
+    from dreamrunner.worldmetrics import mean_scores, scene_scores
+    scenes = [story_scene(i, seed) for i in range(n)]
+    return mean_scores([scene_scores(round_trip(vae, render_scene(s, n_frames=cfg.num_frames, size=(cfg.width, cfg.height), seed=i, act=True).frames), s)
+                        for i, s in enumerate(scenes)])
+
 @torch.no_grad()
 def vae_figure(vae, cfg:ToyConfig, n:int=3, frames=(0, 12, 24), seed:int=1):
     "Frames of `n` story clips of another data seed than training's (top) over the VAE's reconstruction (bottom)."

@@ -14,13 +14,14 @@ from .shapes import ACCESSORIES, CAST, COLORS, MOTIONS, PLACE_COLORS, PLACES, SH
 from .shapes import draw_character, draw_character_in_box, find_place, mask_box, render_clip, _cast_member, _motion_of
 
 # %% auto #0
-__all__ = ['SYMMETRY', 'MOTION_FEATURES', 'FRAME_DESCRIPTORS', 'TEMPLATE_ANGLES', 'TEMPLATE_ARMS', 'palette_labels',
-           'character_box', 'box_iou', 'layout_iou', 'box_pixels', 'layout_inside', 'identity_accuracy', 'track',
-           'trajectory_agreement', 'region_window', 'attached', 'main_part', 'character_masks', 'Track',
-           'track_character', 'theil_sen', 'motion_features', 'frame_descriptors', 'world_tracks', 'MotionRecogniser',
-           'motion_recogniser', 'recognise_motion', 'confusion_matrix', 'plot_confusion', 'character_templates',
-           'match_looks', 'character_looks', 'change_frame', 'character_regions', 'motion_parts', 'motion_accuracy',
-           'shape_accuracy', 'character_identity', 'interaction_identity', 'transition_timing']
+__all__ = ['SYMMETRY', 'MOTION_FEATURES', 'FRAME_DESCRIPTORS', 'TEMPLATE_ANGLES', 'TEMPLATE_ARMS', 'SCENE_METRICS',
+           'palette_labels', 'character_box', 'box_iou', 'layout_iou', 'box_pixels', 'layout_inside',
+           'identity_accuracy', 'track', 'trajectory_agreement', 'region_window', 'attached', 'main_part',
+           'character_masks', 'Track', 'track_character', 'theil_sen', 'motion_features', 'frame_descriptors',
+           'world_tracks', 'MotionRecogniser', 'motion_recogniser', 'recognise_motion', 'confusion_matrix',
+           'plot_confusion', 'character_templates', 'match_looks', 'character_looks', 'change_frame',
+           'character_regions', 'motion_parts', 'motion_accuracy', 'shape_accuracy', 'character_identity',
+           'interaction_identity', 'transition_timing', 'scene_scores', 'mean_scores']
 
 # %% ../nbs/31_worldmetrics.ipynb #3d2d9ebc
 @functools.lru_cache(16)
@@ -519,3 +520,19 @@ def transition_timing(frames:np.ndarray, scene:Scene, cast:list=None) -> list:
             found = change_frame(tr, scale, start, stop)
             out.append(dict(character=ch.name, motions=(a, b), planned=planned, found=found, error=None if found is None else abs(found - planned)))
     return out
+
+# %% ../nbs/31_worldmetrics.ipynb #b476ba13
+SCENE_METRICS = ('layout_iou', 'layout_inside', 'identity', 'character', 'shape', 'motion', 'on_time', 'interaction')
+
+def scene_scores(frames:np.ndarray, scene:Scene, cast:list=None) -> dict:
+    "Every Shapes-world measure of one generated (or rendered) scene; NaN where the scene gives nothing to measure."
+    timing = transition_timing(frames, scene, cast)
+    return dict(layout_iou=layout_iou(frames, scene, cast), layout_inside=layout_inside(frames, scene, cast),
+                identity=identity_accuracy(frames, scene, cast), character=character_identity(frames, scene, cast),
+                shape=shape_accuracy(frames, scene, cast), motion=motion_accuracy(frames, scene, cast),
+                on_time=np.mean([t['error'] is not None and t['error'] <= 2 for t in timing]) if timing else np.nan,
+                interaction=interaction_identity(frames, scene, cast))
+
+def mean_scores(rows:list) -> dict:
+    "The mean of each measure over scenes' `scene_scores`, NaNs left out (NaN where no scene has the measure)."
+    return {k: float(np.nanmean(v)) if np.isfinite(v := [r[k] for r in rows]).any() else float('nan') for k in SCENE_METRICS}
