@@ -21,9 +21,9 @@ from .files import atomic_path
 # %% auto #0
 __all__ = ['HELD_OUT_MOTIONS', 'HELD_OUT_CHARACTERS', 'N_SLOTS', 'TOY_MODEL', 'SHIPPED_WEIGHTS_SHA256', 'ToyConfig',
            'build_toy_pipeline', 'n_params', 'training_cast_and_motions', 'region_caption', 'Sample', 'world_sample',
-           'to_video', 'random_crop', 'cosine_lr', 'vae_batch', 'reconstruction_loss', 'train_vae', 'vae_psnr',
-           'latent_frame_boxes', 'pad_slots', 'place_caption', 'sample_slots', 'scene_script', 'random_script',
-           'plan_sample', 'encode_slot_texts', 'training_batch', 'encode_latents', 'train_transformer',
+           'to_video', 'random_crop', 'cosine_lr', 'vae_batch', 'weighted_mean', 'reconstruction_loss', 'train_vae',
+           'vae_psnr', 'latent_frame_boxes', 'pad_slots', 'place_caption', 'sample_slots', 'scene_script',
+           'random_script', 'plan_sample', 'encode_slot_texts', 'training_batch', 'encode_latents', 'train_transformer',
            'set_latent_scale', 'train', 'toy_model_path', 'weights_digest', 'ship', 'world_vocabulary',
            'evaluation_scenes', 'evaluate']
 
@@ -122,10 +122,13 @@ def vae_batch(rng:np.random.Generator, step:int, cfg:ToyConfig, batch:int=8, cro
     else: x = torch.stack([to_video(world_sample(rng, cfg).frames) for _ in range(batch)]); size = crop
     return random_crop(x, size, rng) if size else x
 
+def weighted_mean(e:torch.Tensor, weight:torch.Tensor=None) -> torch.Tensor:
+    "The mean of `e`; with `weight` (broadcast to `e`), the weighted mean."
+    return e.mean() if weight is None else (e * weight).mean() / weight.expand_as(e).mean()
+
 def reconstruction_loss(rec:torch.Tensor, x:torch.Tensor, weight:torch.Tensor=None) -> torch.Tensor:
     "L1 + MSE of a reconstruction; with `weight` (broadcast to `x`), the weighted mean over pixels."
-    e = (rec - x).abs() + (rec - x) ** 2
-    return e.mean() if weight is None else (e * weight).mean() / weight.expand_as(e).mean()
+    return weighted_mean((rec - x).abs() + (rec - x) ** 2, weight)
 
 def train_vae(vae, steps:int, out, batch:int=8, lr:float=2e-3, kl_weight:float=1e-6, cfg:ToyConfig=None, seed:int=0,
               checkpoint_every:int=100, crop:int=40, decoder_only:bool=False, progress:bool=True, batches=None, on_checkpoint=None) -> list:
@@ -263,7 +266,8 @@ def encode_latents(pipe, videos:torch.Tensor) -> torch.Tensor:
 def train_transformer(pipe, steps:int, out, batch:int=8, lr:float=8e-4, cfg:ToyConfig=None, seed:int=0, checkpoint_every:int=100,
                       plan_prob:float=0.5, whole_prob:float=0.1, drop_prob:float=0.1, progress:bool=True, batches=None, on_checkpoint=None) -> list:
     "Train `pipe.transformer` on world samples with SR3AI masks to `steps` (resuming from `out`); returns the loss history."
-    # `batches(rng)`: (latents [B, F, C, h, w], padded slots) of a step, for another model's data (default: world and plan samples)
+    # `batches(rng)`: (latents [B, F, C, h, w], padded slots) of a step, for another model's data (default: world and plan samples),
+    # or (latents, slots, weights [B, F, 1, h, w]) to make some latent pixels count more
     # `on_checkpoint(losses)`: called after each checkpoint is written
     cfg, out = cfg or ToyConfig(), Path(out)
     tr, sched = pipe.transformer, pipe.scheduler
@@ -284,14 +288,14 @@ def train_transformer(pipe, steps:int, out, batch:int=8, lr:float=8e-4, cfg:ToyC
     pipe.vae.requires_grad_(False); pipe.text_encoder.requires_grad_(False); tr.train()
     bar = tqdm(total=steps, initial=step, desc='transformer', disable=not progress)
     while step < steps:
-        lat, slots = batches(rng)
-        lat = lat.to(tr.device)
+        lat, slots, *weight = batches(rng)
+        lat, weight = lat.to(tr.device), weight[0].to(tr.device) if weight else None
         text = torch.cat([encode_slot_texts(pipe, sl.captions, cfg.text_len) for sl in slots])
         mask = torch.stack([region_mask(sl) for sl in slots])[:, None].to(tr.device)
         noise = torch.randn(lat.shape, generator=gen).to(tr.device)   # drawn on the CPU: the same run on any device
         t = torch.randint(sched.config.num_train_timesteps, (batch,), generator=gen).to(tr.device)
         pred = tr(sched.add_noise(lat, noise, t), text, t, image_rotary_emb=rope, attention_kwargs={'sr3ai_mask': mask}).sample
-        loss = F.mse_loss(pred, sched.get_velocity(lat, noise, t))
+        loss = weighted_mean((pred - sched.get_velocity(lat, noise, t)) ** 2, weight)
         if not torch.isfinite(loss): raise RuntimeError(f'transformer loss became {loss.item()} at step {step + 1}; lower the learning rate')
         for g in opt.param_groups: g['lr'] = cosine_lr(step, steps, lr, warmup=200)
         opt.zero_grad(); loss.backward(); torch.nn.utils.clip_grad_norm_(tr.parameters(), 1.0); opt.step()

@@ -16,15 +16,15 @@ from .plan import Scene
 from .planner import RulePlanner
 from .shapes import PLACES, Clip, render_scene
 from .sr3ai import Slots, TokenGrid, pipeline_grid, scene_slots
-from .toymodel import (N_SLOTS, ToyConfig, build_toy_pipeline, encode_latents, n_params, pad_slots, random_crop,
+from .toymodel import (N_SLOTS, latent_frame_boxes, ToyConfig, build_toy_pipeline, encode_latents, n_params, pad_slots, random_crop,
                                   scene_script, set_latent_scale, to_video, train_transformer, train_vae, training_cast_and_motions,
                                   world_vocabulary)
 
 # %% auto #0
 __all__ = ['CONFIGS', 'STAGES', 'RECIPES', 'RECIPE', 'MAIN_JOB', 'toy_config', 'config_grid', 'coverage_pair', 'story_script',
            'story_scene', 'story_slots', 'story_clip', 'story_frames', 'caption_tokens', 'character_weight',
-           'focus_window', 'story_vae_batch', 'encode_stories', 'StoryLatents', 'story_batches', 'machine',
-           'command_line', 'story_psnr', 'update_log', 'story_latent_scale', 'save_model', 'recipe', 'train',
+           'focus_window', 'story_vae_batch', 'encode_stories', 'StoryLatents', 'latent_weight', 'story_batches',
+           'machine', 'command_line', 'story_psnr', 'update_log', 'story_latent_scale', 'save_model', 'recipe', 'train',
            'benchmark', 'round_trip', 'vae_ceiling', 'vae_figure', 'snapshot']
 
 # %% ../nbs/32_toymodel2.ipynb #c1767cc7
@@ -170,11 +170,28 @@ class StoryLatents:
     def __len__(self): return len(self.latents)
     def __getitem__(self, idx) -> torch.Tensor: return self.latents[idx].float()
 
-def story_batches(latents:StoryLatents, grid:TokenGrid, batch:int, seed:int=0, drop_prob:float=0.1):
-    "A batch source for `train_transformer`: `batch` encoded samples drawn at random, with their padded slots."
+def latent_weight(clip:Clip, shape:tuple, focus:float, margin:int=1, scale_t:int=4) -> torch.Tensor:
+    """Latent-pixel weights [F, 1, h, w] (`shape` = (F, h, w)) of a clip: 1 + `focus` on each character's box over the
+    frames a latent frame holds, grown by `margin` latent pixels; 1 elsewhere."""
+    n, h, w = shape
+    out = torch.ones(n, 1, h, w)
+    for boxes in clip.boxes:
+        for t, b in enumerate(latent_frame_boxes(boxes, n, scale_t)):
+            if b is None: continue
+            x0, y0, x1, y1 = b[0] * w, b[1] * h, b[2] * w, b[3] * h
+            out[t, :, max(int(y0) - margin, 0):math.ceil(y1) + margin, max(int(x0) - margin, 0):math.ceil(x1) + margin] = 1 + focus
+    return out
+
+def story_batches(latents:StoryLatents, grid:TokenGrid, batch:int, seed:int=0, drop_prob:float=0.1, focus:float=0.0, cfg:ToyConfig=None):
+    """A batch source for `train_transformer`: `batch` encoded samples drawn at random, with their padded slots; with
+    `focus`, also their latent weights (`latent_weight`: the stories are rendered again for their boxes, of size `cfg`)."""
     def batches(rng):
         idx = rng.choice(len(latents), batch, replace=False)
-        return latents[idx], [story_slots(story_scene(int(i), seed), grid, rng, drop_prob) for i in idx]
+        slots = [story_slots(story_scene(int(i), seed), grid, rng, drop_prob) for i in idx]
+        lat = latents[idx]
+        if not focus: return lat, slots
+        shape = (lat.shape[1],) + tuple(lat.shape[3:])
+        return lat, slots, torch.stack([latent_weight(story_clip(int(i), cfg, seed), shape, focus) for i in idx])
     return batches
 
 # %% ../nbs/32_toymodel2.ipynb #1b038627
@@ -238,7 +255,7 @@ def save_model(pipe, folder) -> Path:
     replace(world_vocabulary(), interactions=True).save(folder)
     return Path(folder)
 
-# each configuration's training recipe (about 6.5 CPU-hours each); `focus` weighs the characters up in the VAE stages
+# each configuration's training recipe; `focus` weighs the characters' pixels up in every stage's loss (1 + focus)
 RECIPES = {'v2': dict(vae_steps=4000, stories=8192, transformer_steps=12000, decoder_steps=1500, focus=0.0),
            'v3': dict(vae_steps=4000, stories=8192, transformer_steps=12000, decoder_steps=1500, focus=9.0)}
 RECIPE = RECIPES['v2']
@@ -281,7 +298,7 @@ def train(out, config='v2', vae_steps:int=None, stories:int=None, transformer_st
     if 'transformer' in stages:
         need('latents', len(list((out/'latents').glob('[0-9]*.pt'))) * shard, stories)
         t0, before = time.time(), _step(out/'transformer.checkpoint.pt')
-        data = story_batches(StoryLatents(out/'latents', seed, pipe.vae.config.scaling_factor), config_grid(cfg), batch, seed)
+        data = story_batches(StoryLatents(out/'latents', seed, pipe.vae.config.scaling_factor), config_grid(cfg), batch, seed, focus=r['focus'], cfg=cfg)
         losses = train_transformer(pipe, transformer_steps, out, batch=batch, cfg=cfg, seed=seed + 1, progress=progress, batches=data,
                                    on_checkpoint=lambda losses: stage_done('transformer', before, t0, losses))
         stage_done('transformer', before, t0, losses)
