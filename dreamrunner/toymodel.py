@@ -149,7 +149,8 @@ def train_vae(vae, steps:int, out, batch:int=8, lr:float=2e-3, kl_weight:float=1
     if decoder_only: vae.encoder.eval()
     bar = tqdm(total=steps, initial=step, desc='VAE decoder' if decoder_only else 'VAE', disable=not progress)
     while step < steps:
-        x, w = (lambda b: b if isinstance(b, tuple) else (b, None))(batches(rng, step + 1))
+        b = batches(rng, step + 1)
+        x, w = b if isinstance(b, tuple) else (b, None)
         x, w = x.to(vae.device), None if w is None else w.to(vae.device)
         with torch.set_grad_enabled(not decoder_only): post = vae.encode(x).latent_dist
         rec = vae.decode(post.mode() if decoder_only else post.sample()).sample

@@ -22,10 +22,10 @@ from .toymodel import (N_SLOTS, latent_frame_boxes, ToyConfig, build_toy_pipelin
 
 # %% auto #0
 __all__ = ['CONFIGS', 'STAGES', 'RECIPES', 'RECIPE', 'MAIN_JOB', 'toy_config', 'config_grid', 'coverage_pair', 'story_script',
-           'story_scene', 'story_slots', 'story_clip', 'story_frames', 'caption_tokens', 'character_weight',
-           'focus_window', 'story_vae_batch', 'encode_stories', 'StoryLatents', 'latent_weight', 'story_batches',
-           'machine', 'command_line', 'story_psnr', 'update_log', 'story_latent_scale', 'save_model', 'recipe', 'train',
-           'benchmark', 'round_trip', 'vae_ceiling', 'vae_figure', 'snapshot']
+           'story_scene', 'story_slots', 'story_clip', 'story_frames', 'caption_tokens', 'weigh_box',
+           'character_weight', 'focus_window', 'story_vae_batch', 'encode_stories', 'StoryLatents', 'latent_weight',
+           'story_batches', 'machine', 'command_line', 'story_psnr', 'update_log', 'story_latent_scale', 'save_model',
+           'recipe', 'train', 'benchmark', 'round_trip', 'vae_ceiling', 'vae_figure', 'snapshot']
 
 # %% ../nbs/32_toymodel2.ipynb #c1767cc7
 CONFIGS = {'v1': ToyConfig(),
@@ -96,13 +96,16 @@ def caption_tokens(tokenizer, caption:str) -> int:
     return len(tokenizer(caption).input_ids)
 
 # %% ../nbs/32_toymodel2.ipynb #5572dce6
+def weigh_box(plane:torch.Tensor, box, value:float, margin:int):
+    "Set the cells of `plane` [..., h, w] under the normalised `box` (grown by `margin` cells) to `value`."
+    h, w = plane.shape[-2:]
+    x0, y0, x1, y1 = box[0] * w, box[1] * h, box[2] * w, box[3] * h
+    plane[..., max(int(y0) - margin, 0):math.ceil(y1) + margin, max(int(x0) - margin, 0):math.ceil(x1) + margin] = value
+
 def character_weight(clip:Clip, focus:float, margin:int=2) -> torch.Tensor:
     "Pixel weights [1, T, H, W] of a clip: 1 + `focus` on every character's box (grown by `margin` pixels), 1 elsewhere."
-    T, H, W = clip.frames.shape[:3]
-    w = torch.ones(1, T, H, W)
-    for k, t in np.argwhere(np.isfinite(clip.boxes).all(-1)):
-        x0, y0, x1, y1 = clip.boxes[k, t] * [W, H, W, H]
-        w[0, t, max(int(y0) - margin, 0):math.ceil(y1) + margin, max(int(x0) - margin, 0):math.ceil(x1) + margin] = 1 + focus
+    w = torch.ones(1, *clip.frames.shape[:3])
+    for k, t in np.argwhere(np.isfinite(clip.boxes).all(-1)): weigh_box(w[0, t], clip.boxes[k, t], 1 + focus, margin)
     return w
 
 def focus_window(clip:Clip, frames:slice, size:int, rng:np.random.Generator) -> tuple:
@@ -173,13 +176,10 @@ class StoryLatents:
 def latent_weight(clip:Clip, shape:tuple, focus:float, margin:int=1, scale_t:int=4) -> torch.Tensor:
     """Latent-pixel weights [F, 1, h, w] (`shape` = (F, h, w)) of a clip: 1 + `focus` on each character's box over the
     frames a latent frame holds, grown by `margin` latent pixels; 1 elsewhere."""
-    n, h, w = shape
-    out = torch.ones(n, 1, h, w)
+    out = torch.ones(shape[0], 1, *shape[1:])
     for boxes in clip.boxes:
-        for t, b in enumerate(latent_frame_boxes(boxes, n, scale_t)):
-            if b is None: continue
-            x0, y0, x1, y1 = b[0] * w, b[1] * h, b[2] * w, b[3] * h
-            out[t, :, max(int(y0) - margin, 0):math.ceil(y1) + margin, max(int(x0) - margin, 0):math.ceil(x1) + margin] = 1 + focus
+        for t, b in enumerate(latent_frame_boxes(boxes, shape[0], scale_t)):
+            if b is not None: weigh_box(out[t], b, 1 + focus, margin)
     return out
 
 def story_batches(latents:StoryLatents, grid:TokenGrid, batch:int, seed:int=0, drop_prob:float=0.1, focus:float=0.0, cfg:ToyConfig=None):
