@@ -367,7 +367,8 @@ def ship(pipeline_folder, dest=None) -> Path:
     shutil.copytree(src, dest)
     if card: (dest/'README.md').write_text(card)
     if (src.parent/'training.json').exists(): shutil.copy(src.parent/'training.json', dest/'training.json')
-    world_vocabulary().save(dest)   # what the model knows, for checking stories before any work
+    # what the model knows, for checking stories before any work: the folder's own (model 2 declares interaction lines), else model 1's
+    if not (src/'vocabulary.json').is_file(): world_vocabulary().save(dest)
     return dest
 
 def world_vocabulary():
