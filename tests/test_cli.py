@@ -132,7 +132,8 @@ def test_readme_main_job_tells_the_example_story(tmp_path):
     assert m['identity']['model'].startswith('embedded:') and m['stages']['motion:zigzagging']['adapter']
     import numpy as np
     frames = np.load(out/'scene_01.npz')['frames']
-    assert frames.shape == (9, 80, 80, 3) and frames.std() > 5   # a picture, not a flat frame
+    st = m['identity']['settings']
+    assert frames.shape == (st['num_frames'], st['height'], st['width'], 3) and frames.std() > 5   # a picture at the model's size, not a flat frame
     r = subprocess.run([str(Path(sys.executable).parent/'dreamrunner'), 'eval', str(out)], capture_output=True, text=True, timeout=300)
     assert r.returncode == 0 and 'world layout_iou' in r.stdout, r.stderr
 

@@ -17,11 +17,13 @@ def test_shipped_weights_are_the_recorded_ones():
 SCRIPT = '''
 import torch
 from diffusers import CogVideoXPipeline
+from dreamrunner.pipeline import default_size
 from dreamrunner.toymodel import toy_model_path
 pipe = CogVideoXPipeline.from_pretrained(toy_model_path())
-out = pipe("a [v1] red circle with a yellow hat is walking", height=80, width=80, num_frames=9, num_inference_steps=3,
+h, w, n = default_size(pipe)   # the size it was trained at
+out = pipe("a [v1] red circle with a yellow hat is walking", height=h, width=w, num_frames=n, num_inference_steps=3,
            max_sequence_length=24, output_type="np", generator=torch.Generator().manual_seed(0)).frames
-print(out.shape, float(out.std()))
+print(out.shape == (1, n, h, w, 3), float(out.std()))
 '''
 
 def test_loads_and_generates_offline():
@@ -30,7 +32,7 @@ def test_loads_and_generates_offline():
     r = subprocess.run([sys.executable, '-c', SCRIPT], capture_output=True, text=True, env=env, timeout=300)
     assert r.returncode == 0, r.stderr
     shape, std = r.stdout.strip().rsplit(' ', 1)
-    assert shape == '(1, 9, 80, 80, 3)' and float(std) > 0.01   # a picture, not a constant
+    assert shape == 'True' and float(std) > 0.01   # a picture of the model's size, not a constant
 
 def test_installed_package_carries_the_model(tmp_path):
     "A wheel built from the project holds the embedded model's folder."
