@@ -256,7 +256,7 @@ def save_model(pipe, folder) -> Path:
     return Path(folder)
 
 # each configuration's training recipe; `focus` weighs the characters' pixels up in every stage's loss (1 + focus)
-# (model 3's transformer stage was planned at 12000 steps and cut to 9000 at its step 4000: what the shipped model had)
+# (model 3's transformer stage was planned at 12000 steps and cut to 9000 at its step 4000: what its trained run had)
 RECIPES = {'v2': dict(vae_steps=4000, stories=8192, transformer_steps=12000, decoder_steps=1500, focus=0.0),
            'v3': dict(vae_steps=4000, stories=8192, transformer_steps=9000, decoder_steps=1500, focus=9.0)}
 RECIPE = RECIPES['v2']

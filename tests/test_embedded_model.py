@@ -31,8 +31,8 @@ def test_loads_and_generates_offline():
            'HF_HOME': '/nonexistent/hf-home', 'https_proxy': 'http://127.0.0.1:9', 'http_proxy': 'http://127.0.0.1:9'}
     r = subprocess.run([sys.executable, '-c', SCRIPT], capture_output=True, text=True, env=env, timeout=300)
     assert r.returncode == 0, r.stderr
-    shape, std = r.stdout.strip().rsplit(' ', 1)
-    assert shape == 'True' and float(std) > 0.01   # a picture of the model's size, not a constant
+    right_size, std = r.stdout.strip().rsplit(' ', 1)
+    assert right_size == 'True' and float(std) > 0.01   # a picture of the model's size, not a constant
 
 def test_installed_package_carries_the_model(tmp_path):
     "A wheel built from the project holds the embedded model's folder."
