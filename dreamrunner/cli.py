@@ -67,9 +67,8 @@ def plan(story:str,                              # story script (.story/.txt) or
     return s
 
 # %% ../nbs/90_cli.ipynb #40dd5e15
-TRAIN_DEFAULTS = {'v1': dict(vae_steps=2000, decoder_steps=3000, transformer_steps=4000),
-                  'v2': dict(vae_steps=4000, decoder_steps=1500, transformer_steps=12000, stories=8192),   # as toymodel2.RECIPES
-                  'v3': dict(vae_steps=4000, decoder_steps=1500, transformer_steps=9000, stories=8192)}
+# v2, v3: their recipes are toymodel2.RECIPES, whose `train` fills in every number not given here
+TRAIN_DEFAULTS = {'v1': dict(vae_steps=2000, decoder_steps=3000, transformer_steps=4000), 'v2': {}, 'v3': {}}
 
 def train(out:str='runs/toymodel',        # folder for checkpoints and the finished pipeline (run again to resume)
           config:Param("model: v1 (80x80, 9 frames), v2 (96x96, 25 frames) or v3 (v2 with 8x8-pixel tokens)", str, choices=tuple(TRAIN_DEFAULTS))='v2',
