@@ -135,7 +135,7 @@ def run(story:str,                              # story script (.story/.txt) or 
         library:str=None,                       # video database folder for retrieval (default: the Shapes-world library)
         steps:int=25,                           # denoising steps per scene
         seed:int=0,                             # random seed
-        guidance:float=6.0,                     # classifier-free guidance scale
+        guidance:float=None,                    # classifier-free guidance scale (default: the model's)
         height:int=None,                        # frame height (default: the model's)
         width:int=None,                         # frame width (default: the model's)
         frames:int=None,                        # frames per scene (default: the model's)

@@ -6,7 +6,7 @@
 from __future__ import annotations
 import hashlib, json, math, os, platform, time
 from contextlib import contextmanager
-from dataclasses import dataclass, asdict, field, fields
+from dataclasses import dataclass, asdict, field, fields, replace
 from pathlib import Path
 import numpy as np
 import torch
@@ -17,11 +17,11 @@ from .draw import write_video
 from .sr3ai import EXPERT_PREFIXES, RegionAdapters, caption_has_key, denoisers, load_region_adapter
 
 # %% auto #0
-__all__ = ['VIDEO_PIPELINES', 'RUN_FORMAT', 'RUN_MARK', 'PipelineError', 'InputError', 'load_video_pipeline', 'default_size',
-           'size_rules', 'Vocabulary', 'StorySettings', 'check_settings', 'stitch', 'contact_sheet', 'digest',
-           'identity_changes', 'Interrupted', 'Stage', 'RunFolder', 'merge_manifests', 'world_references',
-           'DreamRunnerPipeline', 'story_text', 'Adapter', 'AdapterData', 'story_adapters', 'scene_adapters',
-           'StoryVideo', 'Workers']
+__all__ = ['VIDEO_PIPELINES', 'MODEL_SETTINGS', 'RUN_FORMAT', 'RUN_MARK', 'PipelineError', 'InputError', 'load_video_pipeline',
+           'default_size', 'default_guidance', 'size_rules', 'Vocabulary', 'StorySettings', 'check_settings',
+           'load_model_settings', 'model_defaults', 'stitch', 'contact_sheet', 'digest', 'identity_changes',
+           'Interrupted', 'Stage', 'RunFolder', 'merge_manifests', 'world_references', 'DreamRunnerPipeline',
+           'story_text', 'Adapter', 'AdapterData', 'story_adapters', 'scene_adapters', 'StoryVideo', 'Workers']
 
 # %% ../nbs/40_pipeline.ipynb #6d68fbc6
 class PipelineError(RuntimeError):
@@ -52,6 +52,11 @@ def default_size(pipe) -> tuple:
     if model_family(pipe) == 'wan': return 480, 832, 81
     c = pipe.transformer.config
     return c.sample_height * pipe.vae_scale_factor_spatial, c.sample_width * pipe.vae_scale_factor_spatial, c.sample_frames
+
+def default_guidance(pipe) -> float:
+    "The classifier-free guidance scale diffusers' pipeline uses by default: 5 for Wan, 6 for CogVideoX."
+    from dreamrunner.sr3ai import model_family
+    return 5.0 if model_family(pipe) == 'wan' else 6.0
 
 def size_rules(pipe) -> tuple:
     "(what height and width must be multiples of, k in num_frames = kn + 1) for a CogVideoX or Wan pipeline."
@@ -115,7 +120,7 @@ class StorySettings:
     width: int = None
     num_frames: int = None
     steps: int = 25               # denoising steps per scene
-    guidance: float = 6.0         # classifier-free guidance scale
+    guidance: float = None        # classifier-free guidance scale; default: the model's own
     seed: int = 0
     sr3ai: bool = True            # region-masked attention (off: one prompt of all captions, plain attention)
     retrieval: bool = True        # motion adapters from retrieved clips
@@ -160,6 +165,27 @@ def check_settings(st:StorySettings, step:int, frame_step:int):
     if not (_whole(f) and f >= 1 and (f - 1) % frame_step == 0):
         raise InputError(f'num_frames (frames per scene) must be {frame_step}k+1 for this model, e.g. {", ".join(str(frame_step * k + 1) for k in (1, 2, 3, 6))}; got {f!r}')
     if st.crossfade >= f: raise InputError(f'crossfade must be fewer frames than a scene has ({f}); got {st.crossfade}')
+
+# %% ../nbs/40_pipeline.ipynb #2310e14e
+MODEL_SETTINGS = ('height', 'width', 'num_frames', 'guidance')   # the settings that default to the model's own
+
+def load_model_settings(folder) -> dict:
+    "The settings a model folder declares in `settings.json` ({} without the file); `InputError` naming the file if it is unusable."
+    p = Path(folder)/'settings.json'
+    if not p.is_file(): return {}
+    try: declared = json.loads(p.read_text(encoding='utf-8'))
+    except (json.JSONDecodeError, UnicodeDecodeError) as e: raise InputError(f'{p} is not a JSON file: {e}') from None
+    if not isinstance(declared, dict): raise InputError(f'{p} must hold an object such as {{"guidance": 4.0}}')
+    for name, v in declared.items():
+        if name not in MODEL_SETTINGS: raise InputError(f'{p} declares {name!r}; a model folder declares only {", ".join(MODEL_SETTINGS)}')
+        ok, allowed = _RULES.get(name, (lambda v: _whole(v) and v > 0, 'a whole number > 0'))
+        if not ok(v): raise InputError(f'{p}: {name} must be {allowed}; got {v!r}')
+    return declared
+
+def model_defaults(pipe, declared:dict=None) -> dict:
+    "The model's own value of each of `MODEL_SETTINGS`: what its folder declares, else its trained size and its family's guidance."
+    h, w, f = default_size(pipe)
+    return {**dict(height=h, width=w, num_frames=f, guidance=default_guidance(pipe)), **(declared or {})}
 
 # %% ../nbs/40_pipeline.ipynb #24d05fa4
 def stitch(clips:list, crossfade:int=0) -> np.ndarray:
@@ -413,19 +439,22 @@ def _safe(name:str) -> str: return ''.join(ch if ch.isalnum() else '_' for ch in
 
 class DreamRunnerPipeline:
     "Story -> plan -> retrieval and adapters -> SR3AI scenes -> stitched video, on any CogVideoX or Wan pipeline."
-    def __init__(self, video, planner=None, library=None, cache_dir=None, model_name:str=None, vocabulary:Vocabulary=None):
+    def __init__(self, video, planner=None, library=None, cache_dir=None, model_name:str=None, vocabulary:Vocabulary=None,
+                 model_settings:dict=None):
         self.video, self.model_name, self.vocabulary = video, model_name or 'custom', vocabulary
+        self.model_settings = model_settings or {}   # the settings the model folder declares (settings.json)
         self.planner, self._library, self.cache_dir = planner, library, cache_dir
         self._retriever, self._loaded, self._gates = None, {}, []
         self.sr3ai_backend = 'auto'   # FlexAttention on a GPU, the dense mask on the CPU
 
     @classmethod
     def from_pretrained(cls, path=None, torch_dtype=None, **kwargs) -> DreamRunnerPipeline:
-        "Load the CogVideoX or Wan pipeline folder `path` (default: the embedded Shapes-world model) and the vocabulary it declares."
+        "Load the CogVideoX or Wan pipeline folder `path` (default: the embedded Shapes-world model), the vocabulary and settings it declares."
         from dreamrunner.toymodel import toy_model_path, weights_digest
         folder = Path(path) if path else toy_model_path()
         name = str(path) if path else f'embedded:{folder.name}:{weights_digest(folder)[:12]}'
-        return cls(load_video_pipeline(folder, torch_dtype), model_name=name, vocabulary=Vocabulary.load(folder), **kwargs)
+        declared = load_model_settings(folder)   # before the weights: a bad file is named at once
+        return cls(load_video_pipeline(folder, torch_dtype), model_name=name, vocabulary=Vocabulary.load(folder), model_settings=declared, **kwargs)
 
     def to(self, *args, **kwargs) -> DreamRunnerPipeline: self.video.to(*args, **kwargs); return self
     def enable_model_cpu_offload(self, *args, **kwargs): self.video.enable_model_cpu_offload(*args, **kwargs)
@@ -443,14 +472,13 @@ class DreamRunnerPipeline:
 
 # %% ../nbs/40_pipeline.ipynb #074f706c
 def _resolve_settings(self, settings:StorySettings=None, **kw) -> StorySettings:
-    "The settings of a call: `settings` updated by keyword arguments, sizes left at None taken from the model."
+    "The settings of a call: `settings` updated by keyword arguments; those left at None are the model's own (`model_defaults`)."
     names = {f.name for f in fields(StorySettings)}
     unknown = sorted(set(kw) - names)
     if unknown: raise InputError(f'unknown setting {unknown[0]!r}; the settings are {", ".join(sorted(names))}')
     st = StorySettings(**{**asdict(settings or StorySettings()), **{k: v for k, v in kw.items() if v is not None}})
-    h, w, f = default_size(self.video)
-    st.height, st.width, st.num_frames = (d if v is None else v for v, d in ((st.height, h), (st.width, w), (st.num_frames, f)))
-    return st
+    own = model_defaults(self.video, self.model_settings)
+    return replace(st, **{k: own[k] for k in MODEL_SETTINGS if getattr(st, k) is None})
 
 def _check_device(self):
     "A half-precision model on the CPU is refused: float16 matmuls are missing or very slow there."

@@ -48,6 +48,7 @@ CASES = {
     'LLM server missing': (['S', '--out', 'O', '--llm', 'openai', '--llm-model', 'm'], 'no LLM server configured', None, None),
     'local LLM folder missing': (['S', '--out', 'O', '--llm', 'transformers', '--llm_model', 'O/none'], 'no local model folder', None, None),
     'model folder is no pipeline': (['S', '--out', 'O2', '--model', 'O'], 'is not a diffusers pipeline folder', 'mine', None),
+    "model folder's settings.json broken": (['S', '--out', 'O2', '--model', 'O'], "settings.json declares 'steps'", 'model', None),
     'video database missing': (['S', '--out', 'O', '--library', 'nowhere'], 'no video database at nowhere', None, None),
     'story outside the Shapes world': (['S', '--out', 'O'], "does not know: character 'witch'", None, (EXAMPLES/'witch_and_cat.story').read_text()),
     'unknown motion': (['S', '--out', 'O'], "motion 'moonwalking' (scene 2)", None, FRIENDS.replace('ruby: waving', 'ruby: moonwalking')),
@@ -64,6 +65,10 @@ def prepare(folder:Path, how):
     if how == 'run': (folder/'run.json').write_text(manifest())
     if how == 'foreign': (folder/'run.json').write_text('{"experiment": 7}')
     if how == 'format1': (folder/'run.json').write_text(json.dumps({'format': 1, 'settings': {}, 'stages': {}}))
+    if how == 'model':   # the embedded model's files, and a settings.json declaring what a model folder may not
+        from dreamrunner.toymodel import toy_model_path
+        for f in toy_model_path().iterdir(): (folder/f.name).symlink_to(f)
+        (folder/'settings.json').write_text('{"steps": 50}')
 
 def snapshot(root:Path) -> dict: return {str(p.relative_to(root)): p.read_bytes() for p in root.rglob('*') if p.is_file()}
 
