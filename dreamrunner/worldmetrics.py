@@ -55,14 +55,14 @@ def box_iou(a, b) -> float:
     return inter / union if union > 0 else 0.0
 
 def layout_iou(frames:np.ndarray, scene:Scene, cast:list=None) -> float:
-    "Mean IoU, over frames and single-character regions, of each character's colour box with its planned box."
+    "Mean IoU, over frames and single-character regions, of each character's colour box with its planned box (NaN: no such region)."
     cast, place, scores = cast or CAST, find_place(scene.background or scene.place), []
     for f, frame in enumerate(frames):
         for r in scene.regions_at((f + 0.5) / len(frames)):
             members = _cast_member(r, cast)
             if len(members) != 1: continue
             scores.append(box_iou(character_box(frame, members[0], place), r.box))
-    return float(np.mean(scores)) if scores else 0.0
+    return float(np.mean(scores)) if scores else np.nan   # a scene of interaction lines only: nothing to measure here
 
 def box_pixels(box, shape:tuple) -> np.ndarray:
     "[H, W] True inside a normalised box (x0, y0, x1, y1) on a frame of `shape` (H, W)."
@@ -84,10 +84,10 @@ def layout_inside(frames:np.ndarray, scene:Scene, cast:list=None) -> float:
             ch = members[0]
             pixels = (lab == names.index(ch.color)) | (lab == names.index(ch.accent))
             scores.append(pixels[box_pixels(r.box, pixels.shape)].sum() / pixels.sum() if pixels.any() else 0.0)
-    return float(np.mean(scores)) if scores else 0.0
+    return float(np.mean(scores)) if scores else np.nan
 
 def identity_accuracy(frames:np.ndarray, scene:Scene, cast:list=None) -> float:
-    "Share of (frame, region) pairs whose box is dominated, among character colours, by the right character's colour."
+    "Share of (frame, single-character region) pairs whose box is dominated, among character colours, by the right character's colour."
     cast, place, hits, n = cast or CAST, find_place(scene.background or scene.place), 0, 0
     for f, frame in enumerate(frames):
         lab, names = palette_labels(frame, place)
@@ -95,7 +95,7 @@ def identity_accuracy(frames:np.ndarray, scene:Scene, cast:list=None) -> float:
             members = _cast_member(r, cast)
             if len(members) != 1: continue
             n += 1; hits += _dominant_colour(lab, r.box) == members[0].color
-    return hits / n if n else 0.0
+    return hits / n if n else np.nan
 
 def _dominant_colour(lab:np.ndarray, box) -> str:
     "The character colour most pixels of `box` have in a label map [H, W] (None if none has any)."
