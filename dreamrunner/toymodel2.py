@@ -249,16 +249,18 @@ def story_latent_scale(pipe, cfg:ToyConfig, seed:int=0) -> float:
     "Set the VAE's latent scale from four story clips of another data seed (what fixes the latents every later stage uses)."
     return set_latent_scale(pipe.vae, videos=torch.stack([to_video(story_frames(i, cfg, seed + 7)) for i in range(4)]))
 
-def save_model(pipe, folder) -> Path:
-    "Save a model 2 pipeline with its vocabulary (interaction lines included) into `folder`."
+def save_model(pipe, folder, guidance:float=None) -> Path:
+    "Save a model 2 pipeline with its vocabulary (interaction lines included) and the `guidance` it is used at (settings.json) into `folder`."
     pipe.to('cpu').save_pretrained(folder, safe_serialization=True)
     replace(world_vocabulary(), interactions=True).save(folder)
+    if guidance is not None: atomic_write_text(Path(folder)/'settings.json', json.dumps(dict(guidance=guidance)) + '\n')
     return Path(folder)
 
 # each configuration's training recipe; `focus` weighs the characters' pixels up in every stage's loss (1 + focus)
-# (model 3's transformer stage was planned at 12000 steps and cut to 9000 at its step 4000: what its trained run had)
-RECIPES = {'v2': dict(vae_steps=4000, stories=8192, transformer_steps=12000, decoder_steps=1500, focus=0.0),
-           'v3': dict(vae_steps=4000, stories=8192, transformer_steps=9000, decoder_steps=1500, focus=9.0)}
+# (model 3's transformer stage was planned at 12000 steps and cut to 9000 at its step 4000: what its trained run had);
+# `guidance`: the scale the saved model declares for generation (settings.json), the one it was measured best at
+RECIPES = {'v2': dict(vae_steps=4000, stories=8192, transformer_steps=12000, decoder_steps=1500, focus=0.0, guidance=6.0),
+           'v3': dict(vae_steps=4000, stories=8192, transformer_steps=9000, decoder_steps=1500, focus=9.0, guidance=3.0)}
 RECIPE = RECIPES['v2']
 
 def recipe(config, **given) -> dict:
@@ -310,7 +312,7 @@ def train(out, config='v2', vae_steps:int=None, stories:int=None, transformer_st
         stage_done('decoder', before, t0, losses)
     folder = None
     if set(stages) == set(STAGES):   # every stage ran to its end in this call: the model is whole
-        folder = save_model(pipe, out/'pipeline')
+        folder = save_model(pipe, out/'pipeline', r['guidance'])
     update_log(out, header, run, t_call)
     return folder
 
@@ -418,5 +420,5 @@ def snapshot(out, folder=None, config='v2', seed:int=0) -> Path:
     st = torch.load(ckpts['transformer'], weights_only=False, map_location='cpu')
     pipe.transformer.load_state_dict(st['model'])
     folder = Path(folder or out/f"snapshot-{st['step']}")
-    save_model(pipe, folder)
+    save_model(pipe, folder, recipe(config)['guidance'])
     return folder
