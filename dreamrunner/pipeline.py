@@ -19,9 +19,10 @@ from .sr3ai import EXPERT_PREFIXES, RegionAdapters, caption_has_key, denoisers, 
 # %% auto #0
 __all__ = ['VIDEO_PIPELINES', 'MODEL_SETTINGS', 'RUN_FORMAT', 'RUN_MARK', 'PipelineError', 'InputError', 'load_video_pipeline',
            'default_size', 'default_guidance', 'size_rules', 'Vocabulary', 'StorySettings', 'check_settings',
-           'load_model_settings', 'model_defaults', 'stitch', 'contact_sheet', 'digest', 'identity_changes',
-           'Interrupted', 'Stage', 'RunFolder', 'merge_manifests', 'world_references', 'DreamRunnerPipeline',
-           'story_text', 'Adapter', 'AdapterData', 'story_adapters', 'scene_adapters', 'StoryVideo', 'Workers']
+           'load_model_settings', 'save_model_settings', 'model_defaults', 'stitch', 'contact_sheet', 'digest',
+           'identity_changes', 'Interrupted', 'Stage', 'RunFolder', 'merge_manifests', 'world_references',
+           'DreamRunnerPipeline', 'story_text', 'Adapter', 'AdapterData', 'story_adapters', 'scene_adapters',
+           'StoryVideo', 'Workers']
 
 # %% ../nbs/40_pipeline.ipynb #6d68fbc6
 class PipelineError(RuntimeError):
@@ -181,6 +182,10 @@ def load_model_settings(folder) -> dict:
         ok, allowed = _RULES.get(name, (lambda v: _whole(v) and v > 0, 'a whole number > 0'))
         if not ok(v): raise InputError(f'{p}: {name} must be {allowed}; got {v!r}')
     return declared
+
+def save_model_settings(folder, **declared) -> Path:
+    "Declare settings for the model in `folder` (its `settings.json`), for `load_model_settings` to read."
+    return atomic_write_text(Path(folder)/'settings.json', json.dumps(declared) + '\n')
 
 def model_defaults(pipe, declared:dict=None) -> dict:
     "The model's own value of each of `MODEL_SETTINGS`: what its folder declares, else its trained size and its family's guidance."

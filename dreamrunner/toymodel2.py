@@ -12,6 +12,7 @@ import torch
 import matplotlib.pyplot as plt
 from tqdm.auto import tqdm
 from .files import atomic_path, atomic_write_text, folder_lock
+from .pipeline import save_model_settings
 from .plan import Scene
 from .planner import RulePlanner
 from .shapes import PLACES, Clip, render_scene
@@ -253,7 +254,7 @@ def save_model(pipe, folder, guidance:float=None) -> Path:
     "Save a model 2 pipeline with its vocabulary (interaction lines included) and the `guidance` it is used at (settings.json) into `folder`."
     pipe.to('cpu').save_pretrained(folder, safe_serialization=True)
     replace(world_vocabulary(), interactions=True).save(folder)
-    if guidance is not None: atomic_write_text(Path(folder)/'settings.json', json.dumps(dict(guidance=guidance)) + '\n')
+    if guidance is not None: save_model_settings(folder, guidance=guidance)
     return Path(folder)
 
 # each configuration's training recipe; `focus` weighs the characters' pixels up in every stage's loss (1 + focus)
