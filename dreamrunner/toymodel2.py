@@ -17,6 +17,7 @@ from .plan import Scene
 from .planner import RulePlanner
 from .shapes import PLACES, Clip, render_scene
 from .sr3ai import Slots, TokenGrid, pipeline_grid, scene_slots
+from diffusers import CogVideoXPipeline
 from .toymodel import (N_SLOTS, latent_frame_boxes, ToyConfig, build_toy_pipeline, encode_latents, n_params, pad_slots, random_crop,
                                   scene_script, set_latent_scale, to_video, train_transformer, train_vae, training_cast_and_motions,
                                   world_vocabulary)
@@ -26,7 +27,8 @@ __all__ = ['CONFIGS', 'STAGES', 'RECIPES', 'RECIPE', 'MAIN_JOB', 'toy_config', '
            'story_scene', 'story_slots', 'story_clip', 'story_frames', 'caption_tokens', 'weigh_box',
            'character_weight', 'focus_window', 'story_vae_batch', 'encode_stories', 'StoryLatents', 'latent_weight',
            'story_batches', 'machine', 'command_line', 'story_psnr', 'update_log', 'story_latent_scale', 'save_model',
-           'recipe', 'train', 'benchmark', 'round_trip', 'vae_ceiling', 'vae_figure', 'snapshot']
+           'recipe', 'train', 'benchmark', 'round_trip', 'vae_ceiling', 'vae_figure', 'snapshot',
+           'latent_channel_stats', 'latent_readers', 'fold_latent_normalisation', 'normalise_latents', 'refine']
 
 # %% ../nbs/32_toymodel2.ipynb #c1767cc7
 CONFIGS = {'v1': ToyConfig(),
@@ -35,9 +37,11 @@ CONFIGS = {'v1': ToyConfig(),
 # model 3: model 2 with 32 latent channels (a latent frame holds four frames) and tokens of 8x8 pixels instead of 12x12,
 # trained with its characters weighed up (`RECIPES`)
 CONFIGS['v3'] = replace(CONFIGS['v2'], latent_channels=32, patch=2)
+# model 4: model 3 with each latent channel normalised on its own (`refine`)
+CONFIGS['v4'] = CONFIGS['v3']
 
 def toy_config(config='v2') -> ToyConfig:
-    "A named embedded-model configuration ('v1': the shipped model, 'v2': model 2, 'v3': model 3), or `config` itself if it is a `ToyConfig`."
+    "A named embedded-model configuration ('v1': the shipped model, 'v2': model 2, 'v3': model 3, 'v4': model 4), or `config` itself if it is a `ToyConfig`."
     if isinstance(config, ToyConfig): return config
     if config not in CONFIGS: raise ValueError(f"unknown embedded-model configuration {config!r}; known: {', '.join(map(repr, CONFIGS))}")
     return CONFIGS[config]
@@ -261,7 +265,9 @@ def save_model(pipe, folder, guidance:float=None) -> Path:
 # (model 3's transformer stage was planned at 12000 steps and cut to 9000 at its step 4000: what its trained run had);
 # `guidance`: the scale the saved model declares for generation (settings.json), the one it was measured best at
 RECIPES = {'v2': dict(vae_steps=4000, stories=8192, transformer_steps=12000, decoder_steps=1500, focus=0.0, guidance=6.0),
-           'v3': dict(vae_steps=4000, stories=8192, transformer_steps=9000, decoder_steps=1500, focus=9.0, guidance=3.0)}
+           'v3': dict(vae_steps=4000, stories=8192, transformer_steps=9000, decoder_steps=1500, focus=9.0, guidance=3.0),
+           # model 4 is model 3's finished run refined (`refine`), not trained from scratch
+           'v4': dict(base='v3', transformer_steps=2500, lr=4e-4, focus=9.0, guidance=2.0)}
 RECIPE = RECIPES['v2']
 
 def recipe(config, **given) -> dict:
@@ -275,6 +281,7 @@ def train(out, config='v2', vae_steps:int=None, stories:int=None, transformer_st
     # latents stage, for n processes side by side (`stages=('latents',)`)
     # `device`: 'cuda' trains on a GPU; checkpoints, latents and random draws stay on the CPU, so a run moves between machines
     cfg, out, t_call = toy_config(config), Path(out), time.time()
+    if config == 'v4': raise ValueError("model 4 is refined from a finished model 3 run, not trained from scratch: refine(out, base)")
     if set(stages) - set(STAGES): raise ValueError(f"unknown stages {sorted(set(stages) - set(STAGES))}; the stages are {', '.join(STAGES)}")
     out.mkdir(parents=True, exist_ok=True)
     r = recipe(config, vae_steps=vae_steps, stories=stories, transformer_steps=transformer_steps, decoder_steps=decoder_steps, focus=focus)
@@ -423,3 +430,65 @@ def snapshot(out, folder=None, config='v2', seed:int=0) -> Path:
     folder = Path(folder or out/f"snapshot-{st['step']}")
     save_model(pipe, folder, recipe(config)['guidance'])
     return folder
+
+# %% ../nbs/32_toymodel2.ipynb #ce43a4cf
+def latent_channel_stats(folder, shards:int=8, per_shard:int=64) -> tuple:
+    "Per-channel mean and std [C] of the unscaled latents of the first `per_shard` samples in each of the first `shards` shards of `folder`."
+    paths = sorted(Path(folder).glob('[0-9]*.pt'))[:shards]
+    if not paths: raise FileNotFoundError(f'no latent shards in {folder}: run the latents stage first')
+    z = torch.cat([s['latents'][:per_shard].float() / s['scaling_factor'] for s in (torch.load(p, weights_only=False) for p in paths)])
+    return z.mean((0, 1, 3, 4)), z.std((0, 1, 3, 4))
+
+def latent_readers(vae) -> list:
+    "The decoder's convolutions that read the latent: its first one, and the two of every spatial norm (conditioned on the latent)."
+    from diffusers.models.autoencoders.autoencoder_kl_cogvideox import CogVideoXSpatialNorm3D
+    norms = [m for m in vae.decoder.modules() if isinstance(m, CogVideoXSpatialNorm3D)]
+    return [vae.decoder.conv_in.conv] + [c.conv for m in norms for c in (m.conv_y, m.conv_b)]
+
+@torch.no_grad()
+def fold_latent_normalisation(vae, mean:torch.Tensor, std:torch.Tensor):
+    "Change a CogVideoX VAE's weights so that its latents become (z - `mean`) / `std` per channel, with `scaling_factor` 1."
+    C = vae.config.latent_channels
+    if mean.shape != (C,) or std.shape != (C,) or not (std > 0).all(): raise ValueError(f'need a mean and a positive std for each of the {C} latent channels')
+    mean, std = mean.to(vae.device), std.to(vae.device)
+    out = vae.encoder.conv_out.conv   # its outputs: C means, then C log-variances
+    out.weight[:C] /= std.view(-1, 1, 1, 1, 1); out.bias[:C] = (out.bias[:C] - mean) / std
+    out.bias[C:] -= 2 * torch.log(std)
+    for conv in latent_readers(vae):   # each reads std * z' + mean where it read z
+        conv.bias += torch.einsum('oc...,c->o', conv.weight, mean)
+        conv.weight *= std.view(1, -1, 1, 1, 1)
+    vae.register_to_config(scaling_factor=1.0)
+
+def normalise_latents(src, dst, mean:torch.Tensor, std:torch.Tensor) -> Path:
+    "Write the latent shards of `src` into `dst` as (z - `mean`) / `std` per channel (scale 1), keeping the shards already there."
+    dst = Path(dst); dst.mkdir(parents=True, exist_ok=True)
+    for p in sorted(Path(src).glob('[0-9]*.pt')):
+        if (dst/p.name).exists(): continue
+        s = torch.load(p, weights_only=False)
+        s.update(latents=((s['latents'].float() / s['scaling_factor'] - mean[:, None, None]) / std[:, None, None]).half(), scaling_factor=1.0)
+        with atomic_path(dst/p.name) as tmp: torch.save(s, tmp)
+    return dst
+
+# %% ../nbs/32_toymodel2.ipynb #67e56af1
+def refine(out, base, config='v4', steps:int=None, lr:float=None, focus:float=None, batch:int=8, seed:int=0, device:str='cpu',
+           progress:bool=True) -> Path:
+    """Model 4's recipe: the finished run `base` with per-channel normalised latents (its VAE refolded, its latents rewritten into
+    `out/latents`) and its transformer trained on them (resuming from `out`); saves and returns `out/pipeline`."""
+    r = {**RECIPES['v4'], **{k: v for k, v in dict(transformer_steps=steps, lr=lr, focus=focus).items() if v is not None}}
+    cfg, out, base, t_call = toy_config(config), Path(out), Path(base), time.time()
+    if not (base/'pipeline').exists(): raise FileNotFoundError(f'{base} holds no finished model (no pipeline folder): train it first')
+    out.mkdir(parents=True, exist_ok=True)
+    header = dict(config=asdict(cfg), name=config if isinstance(config, str) else None, base=str(base.resolve()), seed=seed, batch=batch, recipe=r)
+    run = dict(id=f'{os.getpid()}@{time.time():.3f}', command=command_line(), started=time.strftime('%Y-%m-%d %H:%M:%S'),
+               machine=machine(), device=str(device), stages={})
+    pipe = CogVideoXPipeline.from_pretrained(base/'pipeline')
+    mean, std = latent_channel_stats(base/'latents')
+    fold_latent_normalisation(pipe.vae, mean, std)
+    latents = StoryLatents(normalise_latents(base/'latents', out/'latents', mean, std), seed, 1.0)
+    t0, before = time.time(), _step(out/'transformer.checkpoint.pt')
+    data = story_batches(latents, config_grid(cfg), batch, seed, focus=r['focus'], cfg=cfg)
+    # another draw of noise and time steps than the base run's transformer stage (seed + 1)
+    losses = train_transformer(pipe.to(device), r['transformer_steps'], out, batch=batch, lr=r['lr'], cfg=cfg, seed=seed + 11, progress=progress,
+                               batches=data, on_checkpoint=lambda losses: update_log(out, header, run, t_call, 'transformer', before, t0, losses))
+    update_log(out, header, run, t_call, 'transformer', before, t0, losses)
+    return save_model(pipe, out/'pipeline', r['guidance'])
