@@ -67,16 +67,17 @@ def plan(story:str,                              # story script (.story/.txt) or
     return s
 
 # %% ../nbs/90_cli.ipynb #40dd5e15
-# v2, v3: their recipes are toymodel2.RECIPES, whose `train` fills in every number not given here
-TRAIN_DEFAULTS = {'v1': dict(vae_steps=2000, decoder_steps=3000, transformer_steps=4000), 'v2': {}, 'v3': {}}
+# v2, v3, v4: their recipes are toymodel2.RECIPES, whose `train` and `refine` fill in every number not given here
+TRAIN_DEFAULTS = {'v1': dict(vae_steps=2000, decoder_steps=3000, transformer_steps=4000), 'v2': {}, 'v3': {}, 'v4': {}}
 
 def train(out:str='runs/toymodel',        # folder for checkpoints and the finished pipeline (run again to resume)
-          config:Param("model: v1 (80x80, 9 frames), v2 (96x96, 25 frames) or v3 (v2 with 8x8-pixel tokens)", str, choices=tuple(TRAIN_DEFAULTS))='v2',
+          config:Param("model: v1 (80x80, 9 frames), v2 (96x96, 25 frames), v3 (v2 with 8x8-pixel tokens) or v4 (a finished v3 run refined, --base)", str, choices=tuple(TRAIN_DEFAULTS))='v2',
           vae_steps:int=None,             # VAE training steps (default: the config's recipe)
           decoder_steps:int=None,         # decoder-only steps after the latents are fixed
           transformer_steps:int=None,     # transformer training steps
           stories:int=None,               # v2, v3: training stories encoded to latents
           stages:str=None,                # v2, v3: comma-separated stages to run now (vae,latents,transformer,decoder; default all)
+          base:str=None,                  # v4: the finished v3 run it refines
           batch:int=8,                    # clips per step
           seed:int=0,                     # random seed
           device:str='cpu',               # cuda trains on a GPU (minutes instead of hours); checkpoints move between machines
@@ -88,7 +89,14 @@ def train(out:str='runs/toymodel',        # folder for checkpoints and the finis
                                                                   transformer_steps=transformer_steps, stories=stories).items() if v is not None}}
     bad = [f'{k} {v}' for k, v in steps.items() if v < 1]
     if bad: raise CLIError(f'training steps and stories must be whole numbers >= 1; got {", ".join(bad)}')
-    if config == 'v1':
+    if (base is None) != (config != 'v4'): raise CLIError('--config v4 refines a finished v3 run: give its folder with --base' if base is None
+                                                          else '--base is for --config v4')
+    if config == 'v4':
+        if stories is not None or stages is not None or {'vae_steps', 'decoder_steps'} & set(steps):
+            raise CLIError('--config v4 trains the transformer only: of the steps, give only --transformer_steps')
+        from dreamrunner.toymodel2 import refine
+        folder = refine(out, base, steps=transformer_steps, batch=batch, seed=seed, device=device)
+    elif config == 'v1':
         if stories is not None or stages is not None: raise CLIError('--stories and --stages are for --config v2 or v3')
         from dreamrunner.toymodel import train as train_toy
         folder = train_toy(out, steps['vae_steps'], steps['decoder_steps'], steps['transformer_steps'], batch, seed, device=device)

@@ -152,6 +152,10 @@ def test_train_runs_a_stage_and_resumes(tmp_path):
     (('--stages', 'vae,bake'), "unknown stages ['bake']"),
     (('--vae_steps', '0'), 'training steps and stories must be whole numbers >= 1; got vae_steps 0'),
     (('--device', 'cuda:7'), 'no CUDA GPU'),
+    (('--config', 'v4'), '--config v4 refines a finished v3 run: give its folder with --base'),
+    (('--base', 'runs/toymodel3'), '--base is for --config v4'),
+    (('--config', 'v4', '--base', 'runs/toymodel3', '--stages', 'vae'), 'of the steps, give only --transformer_steps'),
+    (('--config', 'v4', '--base', 'no/such/run'), 'holds no finished model (no pipeline folder): train it first'),
 ])
 def test_train_refuses_bad_options(args, says, tmp_path):
     r = dreamrunner('train', '--out', tmp_path/'t', *args)
@@ -179,3 +183,14 @@ def test_run_on_a_wan_folder(tmp_path):
     assert sorted(m['stages']['scene:01']['adapters']) == ['character_bluey', 'character_ruby', 'motion_jumping', 'motion_walking']
     assert (tmp_path/'run'/'story.mp4').stat().st_size > 0
     # resume, a Wan size rule (4k+1 frames) and the evaluation are checked in 40_pipeline and 90_cli: here only what the CLI adds
+
+def test_train_v4_refines_a_finished_run(tmp_path):
+    "`dreamrunner train --config v4 --base` refines a finished v3 run (here a small one of v3's size): normalised latents, a model folder."
+    from dataclasses import replace
+    from dreamrunner.toymodel2 import CONFIGS, train
+    small = replace(CONFIGS['v3'], layers=1, vae_channels=(8, 16, 16))
+    train(tmp_path/'v3', small, vae_steps=1, stories=2, shard=2, transformer_steps=1, decoder_steps=1, batch=2, progress=False)
+    r = dreamrunner('train', '--out', tmp_path/'v4', '--config', 'v4', '--base', tmp_path/'v3', '--transformer_steps', 1, '--batch', 2, '--threads', 1)
+    assert r.returncode == 0, r.stderr
+    assert (tmp_path/'v4'/'pipeline'/'settings.json').exists() and 'saved the pipeline' in r.stdout
+    assert json.loads((tmp_path/'v4'/'pipeline'/'vae'/'config.json').read_text())['scaling_factor'] == 1.0
