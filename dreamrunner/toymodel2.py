@@ -26,8 +26,8 @@ from .toymodel import (N_SLOTS, latent_frame_boxes, ToyConfig, build_toy_pipelin
 __all__ = ['CONFIGS', 'STAGES', 'RECIPES', 'RECIPE', 'MAIN_JOB', 'toy_config', 'config_grid', 'coverage_pair', 'story_script',
            'story_scene', 'story_slots', 'story_clip', 'story_frames', 'caption_tokens', 'weigh_box',
            'character_weight', 'focus_window', 'story_vae_batch', 'encode_stories', 'StoryLatents', 'latent_weight',
-           'story_batches', 'machine', 'command_line', 'story_psnr', 'update_log', 'story_latent_scale', 'save_model',
-           'recipe', 'train', 'benchmark', 'round_trip', 'vae_ceiling', 'vae_figure', 'snapshot',
+           'story_batches', 'machine', 'command_line', 'run_record', 'story_psnr', 'update_log', 'story_latent_scale',
+           'save_model', 'recipe', 'train', 'benchmark', 'round_trip', 'vae_ceiling', 'vae_figure', 'snapshot',
            'latent_channel_stats', 'latent_readers', 'fold_latent_normalisation', 'normalise_latents', 'refine']
 
 # %% ../nbs/32_toymodel2.ipynb #c1767cc7
@@ -215,6 +215,11 @@ def command_line() -> str:
     args = [a.decode() for a in p.read_bytes().split(b'\0') if a] if p.exists() else sys.argv
     return ' '.join(args)
 
+def run_record(device) -> dict:
+    "This call's entry in a run's `training.json`: its command, start, machine and device; `update_log` adds the stages."
+    return dict(id=f'{os.getpid()}@{time.time():.3f}', command=command_line(), started=time.strftime('%Y-%m-%d %H:%M:%S'),
+                machine=machine(), device=str(device), stages={})
+
 def _step(ckpt:Path) -> int: return torch.load(ckpt, weights_only=False, map_location='cpu')['step'] if ckpt.exists() else 0
 
 def _curve(losses:list, every:int=10) -> list:
@@ -287,8 +292,7 @@ def train(out, config='v2', vae_steps:int=None, stories:int=None, transformer_st
     r = recipe(config, vae_steps=vae_steps, stories=stories, transformer_steps=transformer_steps, decoder_steps=decoder_steps, focus=focus)
     vae_steps, stories, transformer_steps, decoder_steps = r['vae_steps'], r['stories'], r['transformer_steps'], r['decoder_steps']
     header = dict(config=asdict(cfg), name=config if isinstance(config, str) else None, seed=seed, batch=batch, recipe=dict(r, shard=shard))
-    run = dict(id=f'{os.getpid()}@{time.time():.3f}', command=command_line(), started=time.strftime('%Y-%m-%d %H:%M:%S'),
-               machine=machine(), device=str(device), stages={})
+    run = run_record(device)
     def stage_done(*args, **info):   # written at every checkpoint and after every stage: a stop loses at most a checkpoint's record
         update_log(out, header, run, t_call, *args, **info)
     pipe = build_toy_pipeline(cfg, seed).to(device)
@@ -479,8 +483,7 @@ def refine(out, base, config='v4', steps:int=None, lr:float=None, focus:float=No
     if not (base/'pipeline').exists(): raise FileNotFoundError(f'{base} holds no finished model (no pipeline folder): train it first')
     out.mkdir(parents=True, exist_ok=True)
     header = dict(config=asdict(cfg), name=config if isinstance(config, str) else None, base=str(base.resolve()), seed=seed, batch=batch, recipe=r)
-    run = dict(id=f'{os.getpid()}@{time.time():.3f}', command=command_line(), started=time.strftime('%Y-%m-%d %H:%M:%S'),
-               machine=machine(), device=str(device), stages={})
+    run = run_record(device)
     pipe = CogVideoXPipeline.from_pretrained(base/'pipeline')
     mean, std = latent_channel_stats(base/'latents')
     fold_latent_normalisation(pipe.vae, mean, std)
