@@ -89,8 +89,8 @@ def train(out:str='runs/toymodel',        # folder for checkpoints and the finis
                                                                   transformer_steps=transformer_steps, stories=stories).items() if v is not None}}
     bad = [f'{k} {v}' for k, v in steps.items() if v < 1]
     if bad: raise CLIError(f'training steps and stories must be whole numbers >= 1; got {", ".join(bad)}')
-    if (base is None) != (config != 'v4'): raise CLIError('--config v4 refines a finished v3 run: give its folder with --base' if base is None
-                                                          else '--base is for --config v4')
+    if config == 'v4' and base is None: raise CLIError('--config v4 refines a finished v3 run: give its folder with --base')
+    if config != 'v4' and base is not None: raise CLIError('--base is for --config v4')
     if config == 'v4':
         if stories is not None or stages is not None or {'vae_steps', 'decoder_steps'} & set(steps):
             raise CLIError('--config v4 trains the transformer only: of the steps, give only --transformer_steps')
