@@ -338,14 +338,22 @@ def _run_boxes(scene:Scene, name:str, motion:str, a:int, b:int, n_frames:int) ->
 
 # %% ../nbs/20_shapes.ipynb #2336de99
 _ACT_SIZE = 0.31   # the world's size of a character acting a plan: the middle of `Variation.sample`'s sizes
-_FILL, _MIN_FILL = 0.55, 0.4   # the most of its box's width a body takes, and the least when it needs room to travel
+_FILL = 0.95       # the share of its box (width or height, whichever binds) a span's whole acting takes
 _OFF_GROUND = 0.01   # a motion whose lowest point stays this far above the ground is done in the air
+
+def _outline(ch:ShapeCharacter, pose:Pose, W:int, H:int) -> np.ndarray:
+    "[n, 2] pixel points of `ch` drawn at `pose`: its body, accessory and arm."
+    return np.concatenate([np.array(_place(p, pose, W, H)) for p in [_unit_polygon(ch.shape)] + _accessory_polygon(ch.accessory, pose.arm)])
 
 def _x_extent(ch:ShapeCharacter, pose:Pose, W:int, H:int) -> tuple:
     "Leftmost and rightmost pixel of `ch` drawn at `pose`, relative to the pose's centre."
-    at_origin = Pose(0, 0, pose.size, pose.sx, pose.sy, pose.angle, pose.arm)
-    xs = np.concatenate([np.array(_place(p, at_origin, W, H))[:, 0] for p in [_unit_polygon(ch.shape)] + _accessory_polygon(ch.accessory, pose.arm)])
+    xs = _outline(ch, Pose(0, 0, pose.size, pose.sx, pose.sy, pose.angle, pose.arm), W, H)[:, 0]
     return xs.min(), xs.max()
+
+def _envelope(ch:ShapeCharacter, poses:list, xs:np.ndarray) -> tuple:
+    "(x0, y0, x1, y1), in units of the world's frame, of everything `ch` draws at `poses` moved to centres `xs`."
+    pts = np.concatenate([_outline(ch, Pose(x, p.cy, p.size, p.sx, p.sy, p.angle, p.arm), 1, 1) for p, x in zip(poses, xs)])
+    return (*pts.min(0), *pts.max(0))
 
 def _straight_path(lo:np.ndarray, hi:np.ndarray, t:np.ndarray, travel:float) -> tuple:
     """(start, travel) of the path x = start + travel * t that keeps lo <= x <= hi on every frame, with its travel as near
@@ -357,37 +365,56 @@ def _straight_path(lo:np.ndarray, hi:np.ndarray, t:np.ndarray, travel:float) -> 
     i = np.flatnonzero(fits)[np.abs(d[fits, 0] - travel).argmin()] if fits.any() else int((high - low).argmax())
     return (low[i] + high[i]) / 2, float(d[i, 0])
 
-def _act_span(ch:ShapeCharacter, motion:str, v:Variation, boxes:np.ndarray, W:int, H:int) -> list:
-    "The poses of `ch` doing `motion` (name in MOTIONS, or None: standing) with variation `v` over a span, in its boxes [T, 4]."
-    t = np.arange(len(boxes)) / max(len(boxes) - 1, 1)   # the span's own time, from 0 on its first frame to 1 on its last
+def _span_motion(motion:str, v:Variation, n:int) -> tuple:
+    "The span's own time [n] (0 on its first frame, 1 on its last), the world's poses of `motion` then, and its travel's line [n]."
+    t = np.arange(n) / max(n - 1, 1)
     world = [MOTIONS[motion](s, v) if motion else Pose(v.x0, GROUND - v.size / 2, v.size) for s in t]
+    return t, world, world[0].cx + (world[-1].cx - world[0].cx) * t
+
+def _carried(boxes:np.ndarray) -> bool:
+    "Does the plan move these boxes [T, 4] (normalised) sideways, carrying a travel?"
+    return abs(boxes[-1, 0] + boxes[-1, 2] - boxes[0, 0] - boxes[0, 2]) / 2 > 0.01
+
+def _span_scale(ch:ShapeCharacter, motion:str, v:Variation, boxes:np.ndarray, W:int, H:int) -> float:
+    """Pixels per unit of the world's frame at which a span's whole acting (its envelope: everything it draws but the travel a
+    moving box carries) takes `_FILL` of its boxes [T, 4], in width or height, whichever binds."""
+    t, world, straight = _span_motion(motion, v, len(boxes))
+    ex0, ey0, ex1, ey1 = _envelope(ch, world, np.array([p.cx for p in world]) - (straight - straight[0] if _carried(boxes) else 0))
     x0, y0, x1, y1 = (boxes * [W, H, W, H]).T
-    bw, bh = x1 - x0, y1 - y0
-    carried = (x0[-1] + x1[-1] - x0[0] - x1[0]) / 2   # how far the plan moves the box
-    travel = (world[-1].cx - world[0].cx) * W
-    # a travel the box does not carry needs room in it: the body shrinks (down to _MIN_FILL of the box) to leave it
-    smaller = 1.0 if abs(carried) > 0.01 * W else (bw.mean() - abs(travel)) / (1.1 * _FILL * bw.mean())
-    K = np.minimum(bh, _FILL * bw / v.size) * np.clip(smaller, _MIN_FILL / _FILL, 1.0)   # pixels per unit of the world's frame
+    room_w, room_h = np.floor(x1) - 1 - np.ceil(x0), y1 - 1 - np.ceil(y0)   # from the first to the last whole pixel inside
+    return _FILL * min(room_w.mean() / (ex1 - ex0), room_h.mean() / (ey1 - ey0))
+
+def _act_span(ch:ShapeCharacter, motion:str, v:Variation, boxes:np.ndarray, W:int, H:int, scale:float=None) -> list:
+    """The poses of `ch` doing `motion` (name in MOTIONS, or None: standing) with variation `v` over a span, in its boxes [T, 4],
+    at `scale` pixels per unit of the world's frame (`_span_scale`'s by default; a smaller one keeps a character's size over
+    several spans)."""
+    t, world, straight = _span_motion(motion, v, len(boxes))
+    k = scale or _span_scale(ch, motion, v, boxes, W, H)
+    _, ey0, _, ey1 = _envelope(ch, world, straight)
+    x0, y0, x1, y1 = (boxes * [W, H, W, H]).T
     in_air = min(GROUND - p.cy - p.size * p.sy / 2 for p in world) > _OFF_GROUND
-    mean_cy = np.mean([p.cy for p in world])
-    poses, sway, ext = [], [], []
-    for s, p, k, top, h in zip(t, world, K, y0, bh):
-        cy = top + mean_cy * h + (p.cy - mean_cy) * k if in_air else top + GROUND * h - (GROUND - p.cy) * k
+    poses, ext = [], []
+    for p, top, bottom in zip(world, y0, y1):
+        # on the ground the envelope's lowest point is the box's bottom; in the air the envelope sits in the box's middle
+        cy = (top + bottom) / 2 + (p.cy - (ey0 + ey1) / 2) * k if in_air else bottom - 1 - (ey1 - p.cy) * k
         poses.append(Pose(0, cy / H, p.size * k / H, p.sx, p.sy, p.angle, p.arm))
-        sway.append((p.cx - world[0].cx - (world[-1].cx - world[0].cx) * s) * k)   # the motion's sideways moves but its travel
         ext.append(_x_extent(ch, poses[-1], W, H))
-    sway, ext = np.array(sway), np.array(ext)
+    sway, ext = (np.array([p.cx for p in world]) - straight) * k, np.array(ext)   # the motion's sideways moves but its travel
     lo, hi = np.ceil(x0) - ext[:, 0] - sway, np.floor(x1) - 1 - ext[:, 1] - sway   # the first and last whole pixel inside the box
-    start, d = _straight_path(lo, hi, t, travel if motion and abs(travel) > 0 else carried)
+    travel = (straight[-1] - straight[0]) * k
+    start, d = _straight_path(lo, hi, t, travel if motion and abs(travel) > 0 else (x0[-1] + x1[-1] - x0[0] - x1[0]) / 2)
     x = np.where(lo <= hi, np.clip(start + d * t, lo, hi), (lo + hi) / 2) + sway   # a box too small for the drawing: its middle
     for p, cx in zip(poses, x): p.cx = cx / W
     return poses
 
+
 # %% ../nbs/20_shapes.ipynb #ad5c81e3
 def _acted_poses(scene:Scene, per_frame:list, cast:list, rng, n_frames:int, W:int, H:int) -> dict:
-    "{(region name, member, frame): Pose} of every character acting its region's motion inside its box, span by span."
+    """{(region name, member, frame): Pose} of every character acting its region's motion inside its box, span by span, at one
+    size over all its spans: the largest at which each of them fits its boxes."""
     poses = {}
     for name, runs in _motion_runs(per_frame).items():
+        spans = []   # (first frame, motion, variation, members, each member's boxes)
         for what, a, b in runs:
             region = next(r for r in per_frame[a] if r.name == name)
             members, boxes = _cast_member(region, cast), _run_boxes(scene, name, what, a, b, n_frames)
@@ -395,10 +422,13 @@ def _acted_poses(scene:Scene, per_frame:list, cast:list, rng, n_frames:int, W:in
             v.x0, v.size = 0.5, _ACT_SIZE
             carried = (boxes[-1, 0] + boxes[-1, 2] - boxes[0, 0] - boxes[0, 2]) / 2
             if abs(carried) > 0.01: v.direction = 1 if carried > 0 else -1   # travel the way the plan moves the box
-            w = (boxes[:, 2] - boxes[:, 0]) / len(members)
-            for k, ch in enumerate(members):   # interacting characters share the box side by side
-                side = np.stack([boxes[:, 0] + k * w, boxes[:, 1], boxes[:, 0] + (k + 1) * w, boxes[:, 3]], 1)
-                for f, p in zip(range(a, b), _act_span(ch, _motion_of(region), v, side, W, H)): poses[name, k, f] = p
+            w = (boxes[:, 2] - boxes[:, 0]) / len(members)   # interacting characters share the box side by side
+            sides = [np.stack([boxes[:, 0] + k * w, boxes[:, 1], boxes[:, 0] + (k + 1) * w, boxes[:, 3]], 1) for k in range(len(members))]
+            spans.append((a, _motion_of(region), v, members, sides))
+        for k in range(len(spans[0][3])):
+            scale = min(_span_scale(members[k], m, v, sides[k], W, H) for _, m, v, members, sides in spans)
+            for a, m, v, members, sides in spans:
+                for f, p in enumerate(_act_span(members[k], m, v, sides[k], W, H, scale), a): poses[name, k, f] = p
     return poses
 
 def render_scene(scene:Scene, cast:list=None, n_frames:int=16, size:tuple=(64, 64), seed:int=0, fps:int=8, act:bool=False) -> Clip:
