@@ -423,7 +423,8 @@ def _acted_poses(scene:Scene, per_frame:list, cast:list, rng, n_frames:int, W:in
             carried = (boxes[-1, 0] + boxes[-1, 2] - boxes[0, 0] - boxes[0, 2]) / 2
             if abs(carried) > 0.01: v.direction = 1 if carried > 0 else -1   # travel the way the plan moves the box
             w = (boxes[:, 2] - boxes[:, 0]) / len(members)   # interacting characters share the box side by side
-            sides = [np.stack([boxes[:, 0] + k * w, boxes[:, 1], boxes[:, 0] + (k + 1) * w, boxes[:, 3]], 1) for k in range(len(members))]
+            sides = [np.stack([boxes[:, 0] + k * w, boxes[:, 1], boxes[:, 0] + (k + 1) * w, boxes[:, 3]], 1)
+                     for k in range(len(members))]
             spans.append((a, _motion_of(region), v, members, sides))
         for k in range(len(spans[0][3])):
             scale = min(_span_scale(members[k], m, v, sides[k], W, H) for _, m, v, members, sides in spans)
@@ -433,7 +434,7 @@ def _acted_poses(scene:Scene, per_frame:list, cast:list, rng, n_frames:int, W:in
 
 def render_scene(scene:Scene, cast:list=None, n_frames:int=16, size:tuple=(64, 64), seed:int=0, fps:int=8, act:bool=False) -> Clip:
     """A ground-truth clip of a planned scene, cast members in the plan's boxes. With `act`, each acts its region's motion inside
-    its box (the world's own motion scaled to the box); without, each fills its box, turning and waving as its motion does (the
+    its box (the world's own motion scaled to fill the box); without, each fills its box, turning and waving as its motion does (the
     layout the shipped embedded model learned: a character's box is then its planned box)."""
     cast = cast or CAST
     rng = np.random.default_rng(seed)
