@@ -420,8 +420,8 @@ def _acted_poses(scene:Scene, per_frame:list, cast:list, rng, n_frames:int, W:in
             members, boxes = _cast_member(region, cast), _run_boxes(scene, name, what, a, b, n_frames)
             v = Variation.sample(rng)   # speed, amplitude and (where the box does not move) direction, per span
             v.x0, v.size = 0.5, _ACT_SIZE
-            carried = (boxes[-1, 0] + boxes[-1, 2] - boxes[0, 0] - boxes[0, 2]) / 2
-            if abs(carried) > 0.01: v.direction = 1 if carried > 0 else -1   # travel the way the plan moves the box
+            if _carried(boxes):   # travel the way the plan moves the box
+                v.direction = 1 if boxes[-1, 0] + boxes[-1, 2] > boxes[0, 0] + boxes[0, 2] else -1
             w = (boxes[:, 2] - boxes[:, 0]) / len(members)   # interacting characters share the box side by side
             sides = [np.stack([boxes[:, 0] + k * w, boxes[:, 1], boxes[:, 0] + (k + 1) * w, boxes[:, 3]], 1)
                      for k in range(len(members))]
