@@ -23,9 +23,10 @@ __all__ = ['HELD_OUT_MOTIONS', 'HELD_OUT_CHARACTERS', 'N_SLOTS', 'TOY_MODEL', 'S
            'build_toy_pipeline', 'n_params', 'training_cast_and_motions', 'region_caption', 'Sample', 'world_sample',
            'to_video', 'random_crop', 'cosine_lr', 'vae_batch', 'weighted_mean', 'reconstruction_loss', 'train_vae',
            'vae_psnr', 'latent_frame_boxes', 'pad_slots', 'place_caption', 'sample_slots', 'scene_script',
-           'random_script', 'plan_sample', 'encode_slot_texts', 'training_batch', 'encode_latents', 'train_transformer',
-           'set_latent_scale', 'train', 'toy_model_path', 'weights_digest', 'ship', 'world_vocabulary',
-           'evaluation_scenes', 'evaluate']
+           'random_script', 'plan_sample', 'process_group', 'rank_draws', 'group_mean', 'group_objects',
+           'check_replicas', 'in_processes', 'encode_slot_texts', 'training_batch', 'encode_latents',
+           'train_transformer', 'set_latent_scale', 'train', 'toy_model_path', 'weights_digest', 'ship',
+           'world_vocabulary', 'evaluation_scenes', 'evaluate']
 
 # %% ../nbs/30_toymodel.ipynb #18565a69
 @dataclass
@@ -239,6 +240,60 @@ def plan_sample(rng:np.random.Generator, grid:TokenGrid, cfg:ToyConfig=None, dro
     if rng.random() < drop_prob: slots = Slots([''] * N_SLOTS, slots.regions, grid)
     return clip.frames, slots
 
+# %% ../nbs/30_toymodel.ipynb #27fd5f2b
+import ctypes, signal, tempfile
+import torch.distributed as dist
+import torch.multiprocessing as mp
+from torch.nn.parallel import DistributedDataParallel
+
+def process_group() -> tuple:
+    "(rank, size) of this process's training group; (0, 1) for a process on its own."
+    return (dist.get_rank(), dist.get_world_size()) if dist.is_available() and dist.is_initialized() else (0, 1)
+
+def rank_draws(seed:int, rank:int=0) -> tuple:
+    "A process's random draws (numpy, torch): rank 0 draws what a process on its own draws, every other rank its own."
+    if rank == 0: return np.random.default_rng(seed), torch.Generator().manual_seed(seed)
+    rng = np.random.default_rng([seed, rank])
+    return rng, torch.Generator().manual_seed(int(rng.integers(1 << 62)))
+
+def group_mean(x:float) -> float:
+    "The mean of `x` over the processes of the group (`x` itself on its own)."
+    rank, size = process_group()
+    if size == 1: return x
+    t = torch.tensor([x], dtype=torch.float64); dist.all_reduce(t)
+    return t.item() / size
+
+def group_objects(x) -> list:
+    "Every process's `x`, in rank order (`[x]` on its own)."
+    rank, size = process_group()
+    if size == 1: return [x]
+    out = [None] * size; dist.all_gather_object(out, x)
+    return out
+
+def check_replicas(module):
+    "Stop when the group's copies of `module` differ: with the same start and the same averaged gradients they may not."
+    sums = group_objects([p.detach().double().sum().item() for p in module.parameters()])
+    if any(s != sums[0] for s in sums[1:]): raise RuntimeError('the training processes no longer hold the same weights; resume from the last checkpoint')
+
+def _die_with_parent():
+    "On Linux, end this process when the one that started it ends: a stopped training stops whole."
+    try: ctypes.CDLL(None).prctl(1, signal.SIGTERM)   # PR_SET_PDEATHSIG
+    except (OSError, AttributeError): pass
+
+def _group_member(rank:int, size:int, init:str, threads:int, fn, args:tuple):
+    _die_with_parent()
+    torch.set_num_threads(threads)
+    dist.init_process_group('gloo', init_method=init, rank=rank, world_size=size)
+    try: fn(*args)
+    finally: dist.destroy_process_group()
+
+def in_processes(n:int, fn, *args):
+    "Call `fn(*args)` in `n` new processes forming one training group (gloo, on this machine), each with this process's CPU threads; wait for all."
+    # `fn` must be importable (a module's function, or a partial of one): the processes are spawned, not forked
+    with tempfile.TemporaryDirectory() as d:
+        mp.start_processes(_group_member, args=(n, f'file://{d}/group', torch.get_num_threads(), fn, args), nprocs=n, start_method='spawn')
+
+
 # %% ../nbs/30_toymodel.ipynb #db148308
 @torch.no_grad()
 def encode_slot_texts(pipe, captions:list, text_len:int) -> torch.Tensor:
@@ -270,40 +325,57 @@ def train_transformer(pipe, steps:int, out, batch:int=8, lr:float=8e-4, cfg:ToyC
     # `batches(rng)`: (latents [B, F, C, h, w], padded slots) of a step, for another model's data (default: world and plan samples),
     # or (latents, slots, weights [B, F, 1, h, w]) to make some latent pixels count more
     # `on_checkpoint(losses)`: called after each checkpoint is written
+    # in a training group (`in_processes`), each process takes its share of `batch` and the gradients are averaged
     cfg, out = cfg or ToyConfig(), Path(out)
+    rank, size = process_group()
+    if batch % size: raise ValueError(f'a batch of {batch} does not split over {size} processes: make it a multiple of {size}')
+    share = batch // size
     tr, sched = pipe.transformer, pipe.scheduler
     install_sr3ai(tr)
     grid = TokenGrid.from_config(tr.config, cfg.height, cfg.width, cfg.num_frames, pipe.vae_scale_factor_spatial, pipe.vae_scale_factor_temporal, cfg.text_len)
     rope = pipe._prepare_rotary_positional_embeddings(cfg.height, cfg.width, grid.latent_frames, pipe.vae.device)
     opt = torch.optim.AdamW(tr.parameters(), lr=lr, weight_decay=0.01)
     ckpt, step, losses = out/'transformer.checkpoint.pt', 0, []
-    rng, gen = np.random.default_rng(seed), torch.Generator().manual_seed(seed)
+    rng, gen = rank_draws(seed, rank)
     if ckpt.exists():
         st = torch.load(ckpt, weights_only=False, map_location='cpu')
         tr.load_state_dict(st['model']); opt.load_state_dict(st['opt']); step, losses = st['step'], st['losses']
-        rng.bit_generator.state = st['rng']; gen.set_state(st['gen'])
+        # a group's checkpoint keeps every process's draws; so a run may stop and go on with more or fewer processes
+        draws = list(zip(st['rng'], st['gen'])) if isinstance(st['rng'], list) else [(st['rng'], st['gen'])]
+        if rank < len(draws): rng.bit_generator.state = draws[rank][0]; gen.set_state(draws[rank][1])
+    if len(set(group_objects(step))) > 1: raise RuntimeError('the processes of a training group start from different checkpoints: give them one folder')
+    # in a group, torch's DistributedDataParallel starts every copy from rank 0's weights and averages the gradients
+    net = DistributedDataParallel(tr) if size > 1 else tr
     def world_batches(rng):
-        videos, slots = training_batch(pipe, grid, rng, batch, cfg, plan_prob, whole_prob, drop_prob)
+        videos, slots = training_batch(pipe, grid, rng, share, cfg, plan_prob, whole_prob, drop_prob)
         return encode_latents(pipe, videos), slots
     batches = batches or world_batches
     pipe.vae.requires_grad_(False); pipe.text_encoder.requires_grad_(False); tr.train()
-    bar = tqdm(total=steps, initial=step, desc='transformer', disable=not progress)
+    bar = tqdm(total=steps, initial=step, desc='transformer', disable=not progress or rank > 0)
     while step < steps:
         lat, slots, *weight = batches(rng)
+        if len(lat) != share: raise ValueError(f'the batch source gave {len(lat)} samples; each of {size} process(es) takes {share} of a batch of {batch}')
         lat, weight = lat.to(tr.device), weight[0].to(tr.device) if weight else None
         text = torch.cat([encode_slot_texts(pipe, sl.captions, cfg.text_len) for sl in slots])
         mask = torch.stack([region_mask(sl) for sl in slots])[:, None].to(tr.device)
         noise = torch.randn(lat.shape, generator=gen).to(tr.device)   # drawn on the CPU: the same run on any device
-        t = torch.randint(sched.config.num_train_timesteps, (batch,), generator=gen).to(tr.device)
-        pred = tr(sched.add_noise(lat, noise, t), text, t, image_rotary_emb=rope, attention_kwargs={'sr3ai_mask': mask}).sample
+        t = torch.randint(sched.config.num_train_timesteps, (share,), generator=gen).to(tr.device)
+        pred = net(sched.add_noise(lat, noise, t), text, t, image_rotary_emb=rope, attention_kwargs={'sr3ai_mask': mask}).sample
         loss = weighted_mean((pred - sched.get_velocity(lat, noise, t)) ** 2, weight)
-        if not torch.isfinite(loss): raise RuntimeError(f'transformer loss became {loss.item()} at step {step + 1}; lower the learning rate')
+        value = group_mean(loss.item())   # the same in every process: all stop together on a bad loss
+        if not math.isfinite(value): raise RuntimeError(f'transformer loss became {value} at step {step + 1}; lower the learning rate')
         for g in opt.param_groups: g['lr'] = cosine_lr(step, steps, lr, warmup=200)
         opt.zero_grad(); loss.backward(); torch.nn.utils.clip_grad_norm_(tr.parameters(), 1.0); opt.step()
-        step += 1; losses.append(loss.item()); bar.update(1); bar.set_postfix(loss=f'{loss.item():.4f}')
+        step += 1; losses.append(value); bar.update(1); bar.set_postfix(loss=f'{value:.4f}')
         if step % checkpoint_every == 0 or step == steps:
-            _save(dict(model=tr.state_dict(), opt=opt.state_dict(), step=step, losses=losses, rng=rng.bit_generator.state, gen=gen.get_state()), ckpt)
-            if on_checkpoint: on_checkpoint(losses)
+            draws = group_objects((rng.bit_generator.state, gen.get_state()))
+            if size > 1: check_replicas(tr)
+            if rank == 0:
+                rngs, gens = [d[0] for d in draws], [d[1] for d in draws]
+                _save(dict(model=tr.state_dict(), opt=opt.state_dict(), step=step, losses=losses,
+                           rng=rngs if size > 1 else rngs[0], gen=gens if size > 1 else gens[0]), ckpt)
+                if on_checkpoint: on_checkpoint(losses)
+            if size > 1: dist.barrier()   # the checkpoint is written before any process goes on (and may read it)
     bar.close(); tr.eval()
     return losses
 

@@ -6,6 +6,7 @@
 from __future__ import annotations
 import json, math, os, platform, sys, tempfile, time
 from dataclasses import asdict, replace
+from functools import partial
 from pathlib import Path
 import numpy as np
 import torch
@@ -18,8 +19,8 @@ from .planner import RulePlanner
 from .shapes import PLACES, Clip, render_scene
 from .sr3ai import Slots, TokenGrid, pipeline_grid, scene_slots
 from diffusers import CogVideoXPipeline
-from .toymodel import (N_SLOTS, latent_frame_boxes, ToyConfig, build_toy_pipeline, encode_latents, n_params, pad_slots, random_crop,
-                                  scene_script, set_latent_scale, to_video, train_transformer, train_vae, training_cast_and_motions,
+from .toymodel import (N_SLOTS, latent_frame_boxes, ToyConfig, build_toy_pipeline, encode_latents, in_processes, n_params, pad_slots,
+                                  process_group, random_crop, scene_script, set_latent_scale, to_video, train_transformer, train_vae, training_cast_and_motions,
                                   world_vocabulary)
 
 # %% auto #0
@@ -27,8 +28,9 @@ __all__ = ['CONFIGS', 'STAGES', 'RECIPES', 'RECIPE', 'MAIN_JOB', 'toy_config', '
            'story_scene', 'story_slots', 'story_clip', 'story_frames', 'caption_tokens', 'weigh_box',
            'character_weight', 'focus_window', 'story_vae_batch', 'encode_stories', 'StoryLatents', 'latent_weight',
            'story_batches', 'machine', 'command_line', 'run_record', 'story_psnr', 'update_log', 'story_latent_scale',
-           'save_model', 'recipe', 'train', 'benchmark', 'round_trip', 'vae_ceiling', 'vae_figure', 'snapshot',
-           'latent_channel_stats', 'latent_readers', 'fold_latent_normalisation', 'normalise_latents', 'refine']
+           'save_model', 'recipe', 'run_transformer_stage', 'story_pipeline', 'check_processes', 'train', 'benchmark',
+           'round_trip', 'vae_ceiling', 'vae_figure', 'snapshot', 'latent_channel_stats', 'latent_readers',
+           'fold_latent_normalisation', 'normalise_latents', 'refined_pipeline', 'refine']
 
 # %% ../nbs/32_toymodel2.ipynb #c1767cc7
 CONFIGS = {'v1': ToyConfig(),
@@ -190,13 +192,17 @@ def latent_weight(clip:Clip, shape:tuple, focus:float, margin:int=1, scale_t:int
 def story_batches(latents:StoryLatents, grid:TokenGrid, batch:int, seed:int=0, drop_prob:float=0.1, focus:float=0.0, cfg:ToyConfig=None):
     """A batch source for `train_transformer`: `batch` encoded samples drawn at random, with their padded slots; with
     `focus`, also their latent weights (`latent_weight`: the stories are rendered again for their boxes, of size `cfg`)."""
+    boxes = {}   # a story's boxes, rendered once: a render costs a sixth of a training step
+    def clip_boxes(i):
+        if i not in boxes: boxes[i] = replace(story_clip(i, cfg, seed), frames=None)
+        return boxes[i]
     def batches(rng):
         idx = rng.choice(len(latents), batch, replace=False)
         slots = [story_slots(story_scene(int(i), seed), grid, rng, drop_prob) for i in idx]
         lat = latents[idx]
         if not focus: return lat, slots
         shape = (lat.shape[1],) + tuple(lat.shape[3:])
-        return lat, slots, torch.stack([latent_weight(story_clip(int(i), cfg, seed), shape, focus) for i in idx])
+        return lat, slots, torch.stack([latent_weight(clip_boxes(int(i)), shape, focus) for i in idx])
     return batches
 
 # %% ../nbs/32_toymodel2.ipynb #1b038627
@@ -279,13 +285,48 @@ def recipe(config, **given) -> dict:
     "The training recipe of `config` (a name in RECIPES; model 2's for any other), with the values `given` that are not None."
     return {**RECIPES.get(config if isinstance(config, str) else 'v2', RECIPE), **{k: v for k, v in given.items() if v is not None}}
 
+def _transformer_stage(pipe, out:Path, cfg:ToyConfig, r:dict, batch:int, seed:int, progress:bool, log, seed_offset:int) -> list:
+    "The transformer stage of `train` (`seed_offset` 1) and `refine` (11): in this process, or in each process of a training group."
+    data = story_batches(StoryLatents(out/'latents', seed, pipe.vae.config.scaling_factor), config_grid(cfg), batch // process_group()[1],
+                         seed, focus=r['focus'], cfg=cfg)
+    lr = dict(lr=r['lr']) if 'lr' in r else {}
+    return train_transformer(pipe, r['transformer_steps'], out, batch=batch, cfg=cfg, seed=seed + seed_offset, progress=progress, batches=data,
+                             on_checkpoint=log, **lr)
+
+def _group_transformer_stage(build, *args, **kwargs): _transformer_stage(build(), *args, **kwargs)
+
+def run_transformer_stage(pipe, build, processes:int, run:dict, out:Path, cfg:ToyConfig, r:dict, *args, **kwargs):
+    """The transformer stage (`_transformer_stage(pipe, out, cfg, r, *args, **kwargs)`) in this process, or in a training group of
+    `processes`, each building its pipeline with `build()`: then the group's weights come back into `pipe`, its log records into `run`."""
+    ckpt = out/'transformer.checkpoint.pt'
+    if processes == 1 or _step(ckpt) >= r['transformer_steps']: return _transformer_stage(pipe, out, cfg, r, *args, **kwargs)
+    in_processes(processes, partial(_group_transformer_stage, build, out, cfg, r, *args, **kwargs))
+    pipe.transformer.load_state_dict(torch.load(ckpt, weights_only=False, map_location='cpu')['model'])
+    log = json.loads((out/'training.json').read_text())
+    run['stages'].update(next(x for x in log['runs'] if x['id'] == run['id'])['stages'])
+
+def story_pipeline(config, seed:int=0, scale:float=None):
+    "`train`'s pipeline as it is built from `seed`, with the latent scale `scale` (what a training group's process starts from)."
+    pipe = build_toy_pipeline(toy_config(config), seed)
+    if scale is not None: pipe.vae.register_to_config(scaling_factor=scale)
+    return pipe
+
+def check_processes(processes:int, batch:int, device:str):
+    "Refuse a training group that cannot work, before any stage runs."
+    if processes < 1: raise ValueError(f'processes must be at least 1; got {processes}')
+    if batch % processes: raise ValueError(f'a batch of {batch} does not split over {processes} processes: make it a multiple of {processes}')
+    if processes > 1 and torch.device(device).type != 'cpu': raise ValueError('processes > 1 is for training on CPU cores; a GPU trains in one process')
+
 def train(out, config='v2', vae_steps:int=None, stories:int=None, transformer_steps:int=None, decoder_steps:int=None, focus:float=None,
-          batch:int=8, seed:int=0, stages=STAGES, shard:int=256, device:str='cpu', progress:bool=True, part:tuple=(0, 1)) -> Path:
+          batch:int=8, seed:int=0, stages=STAGES, shard:int=256, device:str='cpu', progress:bool=True, part:tuple=(0, 1),
+          processes:int=1) -> Path:
     "Train an embedded model of `config` into `out` (resuming), stage by stage; with every stage done, save and return `out/pipeline`."
     # the recipe's numbers not given are the configuration's own (`RECIPES`); `part=(i, n)`: this process's share of the
     # latents stage, for n processes side by side (`stages=('latents',)`)
     # `device`: 'cuda' trains on a GPU; checkpoints, latents and random draws stay on the CPU, so a run moves between machines
+    # `processes`: the transformer stage in a training group of this many processes (`in_processes`), each with this one's threads
     cfg, out, t_call = toy_config(config), Path(out), time.time()
+    check_processes(processes, batch, device)
     if config == 'v4': raise ValueError("model 4 is refined from a finished model 3 run, not trained from scratch: refine(out, base)")
     if set(stages) - set(STAGES): raise ValueError(f"unknown stages {sorted(set(stages) - set(STAGES))}; the stages are {', '.join(STAGES)}")
     out.mkdir(parents=True, exist_ok=True)
@@ -313,10 +354,10 @@ def train(out, config='v2', vae_steps:int=None, stories:int=None, transformer_st
     if 'transformer' in stages:
         need('latents', len(list((out/'latents').glob('[0-9]*.pt'))) * shard, stories)
         t0, before = time.time(), _step(out/'transformer.checkpoint.pt')
-        data = story_batches(StoryLatents(out/'latents', seed, pipe.vae.config.scaling_factor), config_grid(cfg), batch, seed, focus=r['focus'], cfg=cfg)
-        losses = train_transformer(pipe, transformer_steps, out, batch=batch, cfg=cfg, seed=seed + 1, progress=progress, batches=data,
-                                   on_checkpoint=lambda losses: stage_done('transformer', before, t0, losses))
-        stage_done('transformer', before, t0, losses)
+        log = partial(update_log, out, header, run, t_call, 'transformer', before, t0)
+        build = partial(story_pipeline, cfg, seed, pipe.vae.config.scaling_factor)
+        losses = run_transformer_stage(pipe, build, processes, run, out, cfg, r, batch, seed, progress, log, seed_offset=1)
+        if losses is not None: stage_done('transformer', before, t0, losses)
     if 'decoder' in stages:
         t0, before = time.time(), _step(out/'decoder.checkpoint.pt')
         losses = train_vae(pipe.vae, decoder_steps, out, lr=1e-3, cfg=cfg, seed=seed + 2, decoder_only=True, progress=progress, batches=vae_data,
@@ -474,24 +515,28 @@ def normalise_latents(src, dst, mean:torch.Tensor, std:torch.Tensor) -> Path:
     return dst
 
 # %% ../nbs/32_toymodel2.ipynb #67e56af1
+def refined_pipeline(base):
+    "Model 4's start: the finished run `base`, its VAE refolded to give per-channel normalised latents."
+    pipe = CogVideoXPipeline.from_pretrained(Path(base)/'pipeline')
+    fold_latent_normalisation(pipe.vae, *latent_channel_stats(Path(base)/'latents'))
+    return pipe
+
 def refine(out, base, config='v4', steps:int=None, lr:float=None, focus:float=None, batch:int=8, seed:int=0, device:str='cpu',
-           progress:bool=True) -> Path:
+           progress:bool=True, processes:int=1) -> Path:
     """Model 4's recipe: the finished run `base` with per-channel normalised latents (its VAE refolded, its latents rewritten into
     `out/latents`) and its transformer trained on them (resuming from `out`); saves and returns `out/pipeline`."""
     r = {**RECIPES['v4'], **{k: v for k, v in dict(transformer_steps=steps, lr=lr, focus=focus).items() if v is not None}}
     cfg, out, base, t_call = toy_config(config), Path(out), Path(base), time.time()
     if not (base/'pipeline').exists(): raise FileNotFoundError(f'{base} holds no finished model (no pipeline folder): train it first')
+    check_processes(processes, batch, device)
     out.mkdir(parents=True, exist_ok=True)
     header = dict(config=asdict(cfg), name=config if isinstance(config, str) else None, base=str(base.resolve()), seed=seed, batch=batch, recipe=r)
     run = run_record(device)
-    pipe = CogVideoXPipeline.from_pretrained(base/'pipeline')
-    mean, std = latent_channel_stats(base/'latents')
-    fold_latent_normalisation(pipe.vae, mean, std)
-    latents = StoryLatents(normalise_latents(base/'latents', out/'latents', mean, std), seed, 1.0)
+    pipe = refined_pipeline(base).to(device)
+    normalise_latents(base/'latents', out/'latents', *latent_channel_stats(base/'latents'))
     t0, before = time.time(), _step(out/'transformer.checkpoint.pt')
-    data = story_batches(latents, config_grid(cfg), batch, seed, focus=r['focus'], cfg=cfg)
+    log = partial(update_log, out, header, run, t_call, 'transformer', before, t0)
     # another draw of noise and time steps than the base run's transformer stage (seed + 1)
-    losses = train_transformer(pipe.to(device), r['transformer_steps'], out, batch=batch, lr=r['lr'], cfg=cfg, seed=seed + 11, progress=progress,
-                               batches=data, on_checkpoint=lambda losses: update_log(out, header, run, t_call, 'transformer', before, t0, losses))
-    update_log(out, header, run, t_call, 'transformer', before, t0, losses)
+    losses = run_transformer_stage(pipe, partial(refined_pipeline, base), processes, run, out, cfg, r, batch, seed, progress, log, seed_offset=11)
+    if losses is not None: log(losses)
     return save_model(pipe, out/'pipeline', r['guidance'])

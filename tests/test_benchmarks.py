@@ -9,3 +9,11 @@ def test_attention_benchmark_wan():
         assert r.returncode == 0, r.stderr
         header, row = r.stdout.splitlines()[-2:]
         assert 'flex/un' in header and row.split()[0] == '2x4x4' and row.split()[1] == '3'
+
+def test_training_group_benchmark():
+    "One process, one with two threads, and a training group of two: each trains and is timed (model 1's small grid here)."
+    r = subprocess.run([sys.executable, str(ROOT/'benchmarks'/'training_group.py'), '--config', 'v1', '--batch', '2', '--steps', '1'],
+                       capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0, r.stderr
+    rows = [l for l in r.stdout.splitlines() if l.startswith('| ') and 'x' in l.split('|')[1] and 'processes' not in l]
+    assert [l.split('|')[1].strip() for l in rows] == ['1 x 1', '1 x 2', '2 x 1'] and all(float(l.split('|')[2]) > 0 for l in rows), r.stdout
