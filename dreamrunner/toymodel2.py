@@ -191,8 +191,8 @@ def latent_weight(clip:Clip, shape:tuple, focus:float, margin:int=1, scale_t:int
 
 def story_batches(latents:StoryLatents, grid:TokenGrid, batch:int, seed:int=0, drop_prob:float=0.1, focus:float=0.0, cfg:ToyConfig=None):
     """A batch source for `train_transformer`: `batch` encoded samples drawn at random, with their padded slots; with
-    `focus`, also their latent weights (`latent_weight`: the stories are rendered again for their boxes, of size `cfg`)."""
-    boxes = {}   # a story's boxes, rendered once: a render costs a sixth of a training step
+    `focus`, also their latent weights (`latent_weight`: each story is rendered once more for its boxes, of size `cfg`)."""
+    boxes = {}   # rendered once per story: rendering a batch's stories costs a sixth of a training step
     def clip_boxes(i):
         if i not in boxes: boxes[i] = replace(story_clip(i, cfg, seed), frames=None)
         return boxes[i]
