@@ -82,7 +82,7 @@ def train(out:str='runs/toymodel',        # folder for checkpoints and the finis
           seed:int=0,                     # random seed
           device:str='cpu',               # cuda trains on a GPU (minutes instead of hours); checkpoints move between machines
           threads:int=None,               # CPU threads (default: $OMP_NUM_THREADS, else 1), in each process
-          processes:int=1):               # v2-v4: the transformer stage in this many CPU processes, each half a batch (2 on 2 cores: 1.55x one thread)
+          processes:int=1):               # v2-v4: the latents and transformer stages in this many CPU processes (2 on a 2-core CPU)
     "Train an embedded Shapes-world CogVideoX (resumable: stop it any time and run the same command again)."
     check_device(device)
     set_threads(threads)

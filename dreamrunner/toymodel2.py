@@ -311,9 +311,16 @@ def story_pipeline(config, seed:int=0, scale:float=None):
     if scale is not None: pipe.vae.register_to_config(scaling_factor=scale)
     return pipe
 
-def check_processes(processes:int, batch:int, device:str):
+def _group_latents(vae_state:dict, build, out:Path, stories:int, cfg:ToyConfig, seed:int, shard:int, progress:bool):
+    "A training group's process's share of the latents stage: every n-th shard, encoded by the trained VAE `vae_state`."
+    rank, size = process_group()
+    pipe = build(); pipe.vae.load_state_dict(vae_state)
+    encode_stories(pipe, out, stories, cfg, seed, shard, progress=progress and rank == 0, part=(rank, size))
+
+def check_processes(processes:int, batch:int, device:str, part:tuple=(0, 1)):
     "Refuse a training group that cannot work, before any stage runs."
     if processes < 1: raise ValueError(f'processes must be at least 1; got {processes}')
+    if processes > 1 and tuple(part) != (0, 1): raise ValueError('give processes or part, not both: processes > 1 shares the latents stage by itself')
     if batch % processes: raise ValueError(f'a batch of {batch} does not split over {processes} processes: make it a multiple of {processes}')
     if processes > 1 and torch.device(device).type != 'cpu': raise ValueError('processes > 1 is for training on CPU cores; a GPU trains in one process')
 
@@ -324,9 +331,10 @@ def train(out, config='v2', vae_steps:int=None, stories:int=None, transformer_st
     # the recipe's numbers not given are the configuration's own (`RECIPES`); `part=(i, n)`: this process's share of the
     # latents stage, for n processes side by side (`stages=('latents',)`)
     # `device`: 'cuda' trains on a GPU; checkpoints, latents and random draws stay on the CPU, so a run moves between machines
-    # `processes`: the transformer stage in a training group of this many processes (`in_processes`), each with this one's threads
+    # `processes`: the latents and transformer stages in a training group of this many processes (`in_processes`), each with
+    # this one's threads (the VAE and decoder stages stay in this process)
     cfg, out, t_call = toy_config(config), Path(out), time.time()
-    check_processes(processes, batch, device)
+    check_processes(processes, batch, device, part)
     if config == 'v4': raise ValueError("model 4 is refined from a finished model 3 run, not trained from scratch: refine(out, base)")
     if set(stages) - set(STAGES): raise ValueError(f"unknown stages {sorted(set(stages) - set(STAGES))}; the stages are {', '.join(STAGES)}")
     out.mkdir(parents=True, exist_ok=True)
@@ -349,7 +357,9 @@ def train(out, config='v2', vae_steps:int=None, stories:int=None, transformer_st
     if set(stages) - {'vae'}: story_latent_scale(pipe, cfg, seed)   # from here on the latents are fixed
     if 'latents' in stages:
         t0, before = time.time(), len(list((out/'latents').glob('[0-9]*.pt'))) * shard
-        encode_stories(pipe, out, stories, cfg, seed, shard, progress=progress, part=part)
+        if processes == 1: encode_stories(pipe, out, stories, cfg, seed, shard, progress=progress, part=part)
+        else: in_processes(processes, partial(_group_latents, pipe.vae.state_dict(), partial(story_pipeline, cfg, seed, pipe.vae.config.scaling_factor),
+                                              out, stories, cfg, seed, shard, progress))
         stage_done('latents', before, t0, samples=-(-stories // shard) * shard)
     if 'transformer' in stages:
         need('latents', len(list((out/'latents').glob('[0-9]*.pt'))) * shard, stories)
