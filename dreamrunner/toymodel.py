@@ -291,7 +291,15 @@ def in_processes(n:int, fn, *args):
     "Call `fn(*args)` in `n` new processes forming one training group (gloo, on this machine), each with this process's CPU threads; wait for all."
     # `fn` must be importable (a module's function, or a partial of one): the processes are spawned, not forked
     with tempfile.TemporaryDirectory() as d:
-        mp.start_processes(_group_member, args=(n, f'file://{d}/group', torch.get_num_threads(), fn, args), nprocs=n, start_method='spawn')
+        group = mp.start_processes(_group_member, args=(n, f'file://{d}/group', torch.get_num_threads(), fn, args), nprocs=n,
+                                   start_method='spawn', join=False)
+        try:
+            while not group.join(): pass
+        except BaseException:   # stopped (Ctrl-C, SIGTERM) or a process failed: none may go on alone, nor keep this one waiting at exit
+            for p in group.processes:
+                if p.is_alive(): p.terminate()
+            for p in group.processes: p.join()
+            raise
 
 
 # %% ../nbs/30_toymodel.ipynb #db148308
