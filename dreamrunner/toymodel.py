@@ -301,7 +301,6 @@ def in_processes(n:int, fn, *args):
             for p in group.processes: p.join()
             raise
 
-
 # %% ../nbs/30_toymodel.ipynb #db148308
 @torch.no_grad()
 def encode_slot_texts(pipe, captions:list, text_len:int) -> torch.Tensor:

@@ -525,10 +525,10 @@ def normalise_latents(src, dst, mean:torch.Tensor, std:torch.Tensor) -> Path:
     return dst
 
 # %% ../nbs/32_toymodel2.ipynb #67e56af1
-def refined_pipeline(base):
-    "Model 4's start: the finished run `base`, its VAE refolded to give per-channel normalised latents."
+def refined_pipeline(base, stats:tuple=None):
+    "Model 4's start: the finished run `base`, its VAE refolded to give per-channel normalised latents (`stats`: their mean and std, if known)."
     pipe = CogVideoXPipeline.from_pretrained(Path(base)/'pipeline')
-    fold_latent_normalisation(pipe.vae, *latent_channel_stats(Path(base)/'latents'))
+    fold_latent_normalisation(pipe.vae, *(stats or latent_channel_stats(Path(base)/'latents')))
     return pipe
 
 def refine(out, base, config='v4', steps:int=None, lr:float=None, focus:float=None, batch:int=8, seed:int=0, device:str='cpu',
@@ -542,11 +542,12 @@ def refine(out, base, config='v4', steps:int=None, lr:float=None, focus:float=No
     out.mkdir(parents=True, exist_ok=True)
     header = dict(config=asdict(cfg), name=config if isinstance(config, str) else None, base=str(base.resolve()), seed=seed, batch=batch, recipe=r)
     run = run_record(device)
-    pipe = refined_pipeline(base).to(device)
-    normalise_latents(base/'latents', out/'latents', *latent_channel_stats(base/'latents'))
+    stats = latent_channel_stats(base/'latents')
+    pipe = refined_pipeline(base, stats).to(device)
+    normalise_latents(base/'latents', out/'latents', *stats)
     t0, before = time.time(), _step(out/'transformer.checkpoint.pt')
     log = partial(update_log, out, header, run, t_call, 'transformer', before, t0)
     # another draw of noise and time steps than the base run's transformer stage (seed + 1)
-    losses = run_transformer_stage(pipe, partial(refined_pipeline, base), processes, run, out, cfg, r, batch, seed, progress, log, seed_offset=11)
+    losses = run_transformer_stage(pipe, partial(refined_pipeline, base, stats), processes, run, out, cfg, r, batch, seed, progress, log, seed_offset=11)
     if losses is not None: log(losses)
     return save_model(pipe, out/'pipeline', r['guidance'])
