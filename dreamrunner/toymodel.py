@@ -24,7 +24,7 @@ __all__ = ['HELD_OUT_MOTIONS', 'HELD_OUT_CHARACTERS', 'N_SLOTS', 'TOY_MODEL', 'S
            'to_video', 'random_crop', 'cosine_lr', 'vae_batch', 'weighted_mean', 'reconstruction_loss', 'train_vae',
            'vae_psnr', 'latent_frame_boxes', 'pad_slots', 'place_caption', 'sample_slots', 'scene_script',
            'random_script', 'plan_sample', 'process_group', 'rank_draws', 'group_mean', 'group_objects',
-           'check_replicas', 'in_processes', 'encode_slot_texts', 'training_batch', 'encode_latents',
+           'check_replicas', 'in_processes', 'encode_slot_texts', 'training_batch', 'encode_latents', 'draw_timesteps',
            'train_transformer', 'set_latent_scale', 'train', 'toy_model_path', 'weights_digest', 'ship',
            'world_vocabulary', 'evaluation_scenes', 'evaluate']
 
@@ -326,14 +326,23 @@ def encode_latents(pipe, videos:torch.Tensor) -> torch.Tensor:
     lat = pipe.vae.encode(videos.to(pipe.vae.device)).latent_dist.mode()
     return (lat * pipe.vae.config.scaling_factor).permute(0, 2, 1, 3, 4)
 
+def draw_timesteps(n:int, T:int, gen:torch.Generator, bias:float=1.0) -> torch.Tensor:
+    "`n` training time steps in [0, `T`): uniform (`bias` 1), or with a density growing as t ** (`bias` - 1), toward the noisiest."
+    # the noisiest steps are where a sample commits to a character's shape and path; uniform draws keep a run's old draws
+    if not bias > 0: raise ValueError(f'noise_bias must be above 0 (1: uniform time steps); got {bias}')
+    if bias == 1: return torch.randint(T, (n,), generator=gen)
+    return (T * torch.rand(n, generator=gen) ** (1 / bias)).long().clamp(max=T - 1)
+
 def train_transformer(pipe, steps:int, out, batch:int=8, lr:float=8e-4, cfg:ToyConfig=None, seed:int=0, checkpoint_every:int=100,
-                      plan_prob:float=0.5, whole_prob:float=0.1, drop_prob:float=0.1, progress:bool=True, batches=None, on_checkpoint=None) -> list:
+                      plan_prob:float=0.5, whole_prob:float=0.1, drop_prob:float=0.1, progress:bool=True, batches=None, on_checkpoint=None,
+                      noise_bias:float=1.0) -> list:
     "Train `pipe.transformer` on world samples with SR3AI masks to `steps` (resuming from `out`); returns the loss history."
     # `batches(rng)`: (latents [B, F, C, h, w], padded slots) of a step, for another model's data (default: world and plan samples),
     # or (latents, slots, weights [B, F, 1, h, w]) to make some latent pixels count more
-    # `on_checkpoint(losses)`: called after each checkpoint is written
+    # `on_checkpoint(losses)`: called after each checkpoint is written; `noise_bias`: how time steps are drawn (`draw_timesteps`)
     # in a training group (`in_processes`), each process takes its share of `batch` and the gradients are averaged
     cfg, out = cfg or ToyConfig(), Path(out)
+    draw_timesteps(0, 1, None, noise_bias)   # a bad bias is refused before any work
     rank, size = process_group()
     if batch % size: raise ValueError(f'a batch of {batch} does not split over {size} processes: make it a multiple of {size}')
     share = batch // size
@@ -366,7 +375,7 @@ def train_transformer(pipe, steps:int, out, batch:int=8, lr:float=8e-4, cfg:ToyC
         text = torch.cat([encode_slot_texts(pipe, sl.captions, cfg.text_len) for sl in slots])
         mask = torch.stack([region_mask(sl) for sl in slots])[:, None].to(tr.device)
         noise = torch.randn(lat.shape, generator=gen).to(tr.device)   # drawn on the CPU: the same run on any device
-        t = torch.randint(sched.config.num_train_timesteps, (share,), generator=gen).to(tr.device)
+        t = draw_timesteps(share, sched.config.num_train_timesteps, gen, noise_bias).to(tr.device)
         pred = net(sched.add_noise(lat, noise, t), text, t, image_rotary_emb=rope, attention_kwargs={'sr3ai_mask': mask}).sample
         loss = weighted_mean((pred - sched.get_velocity(lat, noise, t)) ** 2, weight)
         value = group_mean(loss.item())   # the same in every process: all stop together on a bad loss

@@ -289,9 +289,9 @@ def _transformer_stage(pipe, out:Path, cfg:ToyConfig, r:dict, batch:int, seed:in
     "The transformer stage of `train` (`seed_offset` 1) and `refine` (11): in this process, or in each process of a training group."
     data = story_batches(StoryLatents(out/'latents', seed, pipe.vae.config.scaling_factor), config_grid(cfg), batch // process_group()[1],
                          seed, focus=r['focus'], cfg=cfg)
-    lr = dict(lr=r['lr']) if 'lr' in r else {}
+    given = {k: r[k] for k in ('lr', 'noise_bias') if k in r}
     return train_transformer(pipe, r['transformer_steps'], out, batch=batch, cfg=cfg, seed=seed + seed_offset, progress=progress, batches=data,
-                             on_checkpoint=log, **lr)
+                             on_checkpoint=log, **given)
 
 def _group_transformer_stage(build, *args, **kwargs): _transformer_stage(build(), *args, **kwargs)
 
