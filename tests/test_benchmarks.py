@@ -17,3 +17,14 @@ def test_training_group_benchmark():
     assert r.returncode == 0, r.stderr
     rows = [l for l in r.stdout.splitlines() if l.startswith('| ') and 'x' in l.split('|')[1] and 'processes' not in l]
     assert [l.split('|')[1].strip() for l in rows] == ['1 x 1', '1 x 2', '2 x 1'] and all(float(l.split('|')[2]) > 0 for l in rows), r.stdout
+
+def test_noise_levels_benchmark():
+    "The shipped model finishes a held-out story from the world's own video noised halfway, and from pure noise: one row each."
+    r = subprocess.run([sys.executable, str(ROOT/'benchmarks'/'noise_levels.py'), '--scenes', '1', '--levels', '0.5,1', '--steps', '2'],
+                       capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0, r.stderr
+    rows = [l.split('|') for l in r.stdout.splitlines() if l.startswith('| 0.5') or l.startswith('| 1 ')]
+    assert [row[1].strip() for row in rows] == ['0.5 (1)', '1 (2)'], r.stdout
+    assert all(0 <= float(row[4]) <= 1 for row in rows), r.stdout   # colour identity is measured at both levels
+    bad = subprocess.run([sys.executable, str(ROOT/'benchmarks'/'noise_levels.py'), '--levels', '0,1'], capture_output=True, text=True, timeout=60)
+    assert bad.returncode != 0 and 'noise levels are in (0, 1]' in bad.stderr
