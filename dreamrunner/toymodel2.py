@@ -41,9 +41,11 @@ CONFIGS = {'v1': ToyConfig(),
 CONFIGS['v3'] = replace(CONFIGS['v2'], latent_channels=32, patch=2)
 # model 4: model 3 with each latent channel normalised on its own (`refine`)
 CONFIGS['v4'] = CONFIGS['v3']
+# model 5 trained on: a v3 run's transformer trained further with its time steps drawn toward the noisiest (`refine`)
+CONFIGS['v5'] = CONFIGS['v3']
 
 def toy_config(config='v2') -> ToyConfig:
-    "A named embedded-model configuration ('v1': the shipped model, 'v2': model 2, 'v3': model 3, 'v4': model 4), or `config` itself if it is a `ToyConfig`."
+    "A named embedded-model configuration ('v1': the shipped model, 'v2': model 2, 'v3': model 3, 'v4': model 4, 'v5': a v3 run trained on), or `config` itself if it is a `ToyConfig`."
     if isinstance(config, ToyConfig): return config
     if config not in CONFIGS: raise ValueError(f"unknown embedded-model configuration {config!r}; known: {', '.join(map(repr, CONFIGS))}")
     return CONFIGS[config]
@@ -278,16 +280,19 @@ def save_model(pipe, folder, guidance:float=None) -> Path:
 RECIPES = {'v2': dict(vae_steps=4000, stories=8192, transformer_steps=12000, decoder_steps=1500, focus=0.0, guidance=6.0),
            'v3': dict(vae_steps=4000, stories=8192, transformer_steps=9000, decoder_steps=1500, focus=9.0, guidance=3.0),
            # model 4 is model 3's finished run refined (`refine`), not trained from scratch
-           'v4': dict(base='v3', transformer_steps=2500, lr=4e-4, focus=9.0, guidance=2.0)}
+           'v4': dict(base='v3', transformer_steps=2500, lr=4e-4, focus=9.0, guidance=2.0),
+           # a finished v3 run (model 5) trained on as it is, its time steps drawn toward the noisiest (`draw_timesteps`)
+           'v5': dict(base='v3', transformer_steps=2000, lr=2e-4, focus=9.0, guidance=3.0, noise_bias=2.0, normalise=False)}
 RECIPE = RECIPES['v2']
 
 def recipe(config, **given) -> dict:
     "The training recipe of `config` (a name in RECIPES; model 2's for any other), with the values `given` that are not None."
     return {**RECIPES.get(config if isinstance(config, str) else 'v2', RECIPE), **{k: v for k, v in given.items() if v is not None}}
 
-def _transformer_stage(pipe, out:Path, cfg:ToyConfig, r:dict, batch:int, seed:int, progress:bool, log, seed_offset:int) -> list:
-    "The transformer stage of `train` (`seed_offset` 1) and `refine` (11): in this process, or in each process of a training group."
-    data = story_batches(StoryLatents(out/'latents', seed, pipe.vae.config.scaling_factor), config_grid(cfg), batch // process_group()[1],
+def _transformer_stage(pipe, out:Path, cfg:ToyConfig, r:dict, batch:int, seed:int, progress:bool, log, seed_offset:int, latents:Path=None) -> list:
+    """The transformer stage of `train` (`seed_offset` 1) and `refine` (11, 21): in this process, or in each process of a training group;
+    on the latent shards in `latents` (default `out/latents`)."""
+    data = story_batches(StoryLatents(latents or out/'latents', seed, pipe.vae.config.scaling_factor), config_grid(cfg), batch // process_group()[1],
                          seed, focus=r['focus'], cfg=cfg)
     given = {k: r[k] for k in ('lr', 'noise_bias') if k in r}
     return train_transformer(pipe, r['transformer_steps'], out, batch=batch, cfg=cfg, seed=seed + seed_offset, progress=progress, batches=data,
@@ -335,7 +340,8 @@ def train(out, config='v2', vae_steps:int=None, stories:int=None, transformer_st
     # this one's threads (the VAE and decoder stages stay in this process)
     cfg, out, t_call = toy_config(config), Path(out), time.time()
     check_processes(processes, batch, device, part)
-    if config == 'v4': raise ValueError("model 4 is refined from a finished model 3 run, not trained from scratch: refine(out, base)")
+    if isinstance(config, str) and 'base' in RECIPES.get(config, {}):
+        raise ValueError(f"{config} is made from a finished v3 run, not trained from scratch: refine(out, base, {config!r})")
     if set(stages) - set(STAGES): raise ValueError(f"unknown stages {sorted(set(stages) - set(STAGES))}; the stages are {', '.join(STAGES)}")
     out.mkdir(parents=True, exist_ok=True)
     r = recipe(config, vae_steps=vae_steps, stories=stories, transformer_steps=transformer_steps, decoder_steps=decoder_steps, focus=focus)
@@ -532,22 +538,30 @@ def refined_pipeline(base, stats:tuple=None):
     return pipe
 
 def refine(out, base, config='v4', steps:int=None, lr:float=None, focus:float=None, batch:int=8, seed:int=0, device:str='cpu',
-           progress:bool=True, processes:int=1) -> Path:
-    """Model 4's recipe: the finished run `base` with per-channel normalised latents (its VAE refolded, its latents rewritten into
-    `out/latents`) and its transformer trained on them (resuming from `out`); saves and returns `out/pipeline`."""
-    r = {**RECIPES['v4'], **{k: v for k, v in dict(transformer_steps=steps, lr=lr, focus=focus).items() if v is not None}}
+           progress:bool=True, processes:int=1, recipe_name:str=None) -> Path:
+    """The finished run `base` trained on (resuming from `out`); saves and returns `out/pipeline`. Model 4's recipe ('v4'): its
+    latents normalised per channel (its VAE refolded, its latents rewritten into `out/latents`); 'v5': its own pipeline and
+    latents, time steps drawn toward the noisiest. `recipe_name`: default `config`'s name, else 'v4'."""
+    name = recipe_name or (config if isinstance(config, str) else 'v4')
+    refining = [k for k, v in RECIPES.items() if 'base' in v]
+    if name not in refining: raise ValueError(f"{name!r} is not a recipe that refines a finished run; those are {', '.join(map(repr, refining))}")
+    r = {**RECIPES[name], **{k: v for k, v in dict(transformer_steps=steps, lr=lr, focus=focus).items() if v is not None}}
     cfg, out, base, t_call = toy_config(config), Path(out), Path(base), time.time()
     if not (base/'pipeline').exists(): raise FileNotFoundError(f'{base} holds no finished model (no pipeline folder): train it first')
     check_processes(processes, batch, device)
     out.mkdir(parents=True, exist_ok=True)
-    header = dict(config=asdict(cfg), name=config if isinstance(config, str) else None, base=str(base.resolve()), seed=seed, batch=batch, recipe=r)
+    header = dict(config=asdict(cfg), name=name, base=str(base.resolve()), seed=seed, batch=batch, recipe=r)
     run = run_record(device)
-    stats = latent_channel_stats(base/'latents')
-    pipe = refined_pipeline(base, stats).to(device)
-    normalise_latents(base/'latents', out/'latents', *stats)
+    if r.get('normalise', True):
+        stats = latent_channel_stats(base/'latents')
+        pipe, build = refined_pipeline(base, stats).to(device), partial(refined_pipeline, base, stats)
+        latents, seed_offset = normalise_latents(base/'latents', out/'latents', *stats), 11
+    else:   # the base run's own model and latents, read where they are
+        pipe, build = CogVideoXPipeline.from_pretrained(base/'pipeline').to(device), partial(CogVideoXPipeline.from_pretrained, str(base/'pipeline'))
+        latents, seed_offset = base/'latents', 21
     t0, before = time.time(), _step(out/'transformer.checkpoint.pt')
     log = partial(update_log, out, header, run, t_call, 'transformer', before, t0)
-    # another draw of noise and time steps than the base run's transformer stage (seed + 1)
-    losses = run_transformer_stage(pipe, partial(refined_pipeline, base, stats), processes, run, out, cfg, r, batch, seed, progress, log, seed_offset=11)
+    # other draws of noise and time steps than the base run's transformer stage (seed + 1) and each other's
+    losses = run_transformer_stage(pipe, build, processes, run, out, cfg, r, batch, seed, progress, log, seed_offset=seed_offset, latents=latents)
     if losses is not None: log(losses)
     return save_model(pipe, out/'pipeline', r['guidance'])

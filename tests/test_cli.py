@@ -153,11 +153,12 @@ def test_train_runs_a_stage_and_resumes(tmp_path):
     (('--vae_steps', '0'), 'training steps and stories must be whole numbers >= 1; got vae_steps 0'),
     (('--device', 'cuda:7'), 'no CUDA GPU'),
     (('--config', 'v4'), '--config v4 refines a finished v3 run: give its folder with --base'),
-    (('--base', 'runs/toymodel3'), '--base is for --config v4'),
+    (('--base', 'runs/toymodel3'), '--base is for --config v4 or v5'),
+    (('--config', 'v5'), '--config v5 refines a finished v3 run: give its folder with --base'),
     (('--config', 'v4', '--base', 'runs/toymodel3', '--stages', 'vae'), 'of the steps, give only --transformer_steps'),
     (('--config', 'v4', '--base', 'no/such/run'), 'holds no finished model (no pipeline folder): train it first'),
     (('--processes', '3'), '--processes must be at least 1 and divide --batch 8; got 3'),
-    (('--config', 'v1', '--processes', '2'), '--processes is for training v2, v3 or v4 on CPU cores'),
+    (('--config', 'v1', '--processes', '2'), '--processes is for training v2 to v5 on CPU cores'),
 ])
 def test_train_refuses_bad_options(args, says, tmp_path):
     r = dreamrunner('train', '--out', tmp_path/'t', *args)
@@ -186,17 +187,21 @@ def test_run_on_a_wan_folder(tmp_path):
     assert (tmp_path/'run'/'story.mp4').stat().st_size > 0
     # resume, a Wan size rule (4k+1 frames) and the evaluation are checked in 40_pipeline and 90_cli: here only what the CLI adds
 
-def test_train_v4_refines_a_finished_run(tmp_path):
-    """`dreamrunner train --config v4 --base` refines a finished v3 run (here a small one of v3's size): normalised latents, a model
-    folder; its transformer stage in a training group of two processes."""
+@pytest.mark.parametrize('config', ['v4', 'v5'])
+def test_train_refines_a_finished_run(config, tmp_path):
+    """`dreamrunner train --config v4|v5 --base` trains a finished v3 run on (here a small one of v3's size) into a model folder, its
+    transformer stage in a training group of two processes: v4 on normalised latents, v5 on the run's own latents."""
     from dataclasses import replace
     from dreamrunner.toymodel2 import CONFIGS, train
     small = replace(CONFIGS['v3'], layers=1, vae_channels=(8, 16, 16))
     train(tmp_path/'v3', small, vae_steps=1, stories=2, shard=2, transformer_steps=1, decoder_steps=1, batch=2, progress=False)
-    r = dreamrunner('train', '--out', tmp_path/'v4', '--config', 'v4', '--base', tmp_path/'v3', '--transformer_steps', 1, '--batch', 2, '--threads', 1,
-                    '--processes', 2)
+    r = dreamrunner('train', '--out', tmp_path/config, '--config', config, '--base', tmp_path/'v3', '--transformer_steps', 1, '--batch', 2,
+                    '--threads', 1, '--processes', 2)
     assert r.returncode == 0, r.stderr
-    assert (tmp_path/'v4'/'pipeline'/'settings.json').exists() and 'saved the pipeline' in r.stdout
+    assert (tmp_path/config/'pipeline'/'settings.json').exists() and 'saved the pipeline' in r.stdout
     import torch
-    assert len(torch.load(tmp_path/'v4'/'transformer.checkpoint.pt', weights_only=False)['rng']) == 2   # each process's draws
-    assert json.loads((tmp_path/'v4'/'pipeline'/'vae'/'config.json').read_text())['scaling_factor'] == 1.0
+    assert len(torch.load(tmp_path/config/'transformer.checkpoint.pt', weights_only=False)['rng']) == 2   # each process's draws
+    scale = lambda run: json.loads((tmp_path/run/'pipeline'/'vae'/'config.json').read_text())['scaling_factor']
+    assert scale(config) == (1.0 if config == 'v4' else scale('v3'))
+    assert (tmp_path/config/'latents').exists() == (config == 'v4')
+    assert json.loads((tmp_path/config/'training.json').read_text())['name'] == config
