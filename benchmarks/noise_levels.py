@@ -5,7 +5,7 @@ at a low level the world has already fixed every character's shape and path, and
 
     python benchmarks/noise_levels.py [--model embedded|PATH] [--levels 0.3,0.6,0.9,1] [--scenes 12] [--steps 25] [--threads 1]
 """
-import argparse, time
+import argparse
 import numpy as np
 import torch
 from PIL import Image
@@ -33,12 +33,8 @@ def measure(model, levels:list, n_scenes:int, steps:int, seed:int=999) -> dict:
     st = dr.resolve_settings(StorySettings(steps=steps))
     scenes = [story_scene(i, seed) for i in range(n_scenes)]
     renders = [render_scene(s, n_frames=st.num_frames, size=(st.width, st.height), seed=i, act=True).frames for i, s in enumerate(scenes)]
-    res = {}
-    for level in levels:
-        t0 = time.time()
-        rows = [scene_scores(finish(dr, s, f, level, steps, st.guidance, i), s) for i, (s, f) in enumerate(zip(scenes, renders))]
-        res[level] = dict(mean_scores(rows), seconds=time.time() - t0)
-    return res
+    return {level: mean_scores([scene_scores(finish(dr, s, f, level, steps, st.guidance, i), s) for i, (s, f) in enumerate(zip(scenes, renders))])
+            for level in levels}
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])

@@ -554,11 +554,10 @@ def refine(out, base, config='v4', steps:int=None, lr:float=None, focus:float=No
     run = run_record(device)
     if r.get('normalise', True):
         stats = latent_channel_stats(base/'latents')
-        pipe, build = refined_pipeline(base, stats).to(device), partial(refined_pipeline, base, stats)
-        latents, seed_offset = normalise_latents(base/'latents', out/'latents', *stats), 11
+        build, latents, seed_offset = partial(refined_pipeline, base, stats), normalise_latents(base/'latents', out/'latents', *stats), 11
     else:   # the base run's own model and latents, read where they are
-        pipe, build = CogVideoXPipeline.from_pretrained(base/'pipeline').to(device), partial(CogVideoXPipeline.from_pretrained, str(base/'pipeline'))
-        latents, seed_offset = base/'latents', 21
+        build, latents, seed_offset = partial(CogVideoXPipeline.from_pretrained, str(base/'pipeline')), base/'latents', 21
+    pipe = build().to(device)   # a training group's processes build their own copies the same way
     t0, before = time.time(), _step(out/'transformer.checkpoint.pt')
     log = partial(update_log, out, header, run, t_call, 'transformer', before, t0)
     # other draws of noise and time steps than the base run's transformer stage (seed + 1) and each other's

@@ -75,21 +75,22 @@ def _kernel_idle(url:str, token:str, timeout:float=180):
         time.sleep(1)
     pytest.fail(f'the kernel of {NOTEBOOK} did not start in {timeout} s')
 
-def _started(prompts) -> bool: return any(p == '[*]:' or p[1:-2].isdigit() for p in prompts)
+def _click_run_all(page, wait:float=30) -> bool:
+    "Run All from the Run menu; whether a cell started (is running or has run) within `wait` seconds."
+    page.get_by_role('menuitem', name='Run', exact=True).click()
+    page.get_by_role('menuitem', name='Run All Cells', exact=True).click()
+    t0 = time.time()
+    while time.time() - t0 < wait:
+        time.sleep(2)
+        if any(p == '[*]:' or p[1:-2].isdigit() for p in page.evaluate(PROMPTS)): return True
+    return False
 
 def _run_all(page, timeout:float=900, tries:int=3) -> float:
-    """Run All from the Run menu; wait until nothing is queued or running (a cell error stops Run All); its seconds.
-    A click that started nothing in 30 s (the menu or the kernel was not ready) is made again."""
+    """Run All; wait until nothing is queued or running (a cell error stops Run All); its seconds.
+    A click that started nothing (the menu or the kernel was not ready) is made again."""
     t0 = time.time()
-    for _ in range(tries):
-        page.get_by_role('menuitem', name='Run', exact=True).click()
-        page.get_by_role('menuitem', name='Run All Cells', exact=True).click()
-        for _ in range(15):
-            time.sleep(2)
-            if _started(page.evaluate(PROMPTS)): break
-        else: continue
-        break
-    else: pytest.fail(f'Run All started no cell after {tries} clicks; prompts: {page.evaluate(PROMPTS)}')
+    if not any(_click_run_all(page) for _ in range(tries)):
+        pytest.fail(f'Run All started no cell after {tries} clicks; prompts: {page.evaluate(PROMPTS)}')
     quiet = 0
     while time.time() - t0 < timeout:
         time.sleep(2)
