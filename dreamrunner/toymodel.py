@@ -12,6 +12,7 @@ import torch
 import torch.nn.functional as F
 from tqdm.auto import tqdm
 from diffusers import AutoencoderKLCogVideoX, CogVideoXPipeline, CogVideoXTransformer3DModel
+from diffusers.models.embeddings import get_3d_rotary_pos_embed
 from transformers import T5Config, T5EncoderModel
 from .tiny import cogvideox_scheduler, tiny_tokenizer
 from .shapes import CAST, MOTIONS, PLACES, render_clip
@@ -25,7 +26,7 @@ __all__ = ['HELD_OUT_MOTIONS', 'HELD_OUT_CHARACTERS', 'N_SLOTS', 'TOY_MODEL', 'S
            'vae_psnr', 'latent_frame_boxes', 'pad_slots', 'place_caption', 'sample_slots', 'scene_script',
            'random_script', 'plan_sample', 'process_group', 'rank_draws', 'group_mean', 'group_objects',
            'check_replicas', 'in_processes', 'encode_slot_texts', 'training_batch', 'encode_latents', 'draw_timesteps',
-           'train_transformer', 'set_latent_scale', 'train', 'toy_model_path', 'weights_digest', 'ship',
+           'window_rope', 'train_transformer', 'set_latent_scale', 'train', 'toy_model_path', 'weights_digest', 'ship',
            'world_vocabulary', 'evaluation_scenes', 'evaluate']
 
 # %% ../nbs/30_toymodel.ipynb #18565a69
@@ -333,12 +334,19 @@ def draw_timesteps(n:int, T:int, gen:torch.Generator, bias:float=1.0) -> torch.T
     if bias == 1: return torch.randint(T, (n,), generator=gen)
     return (T * torch.rand(n, generator=gen) ** (1 / bias)).long().clamp(max=T - 1)
 
+def window_rope(transformer, grid:TokenGrid) -> tuple:
+    """Rotary embeddings of a window of `grid.rows` x `grid.cols` tokens, one unit apart as on the whole grid: attention sees only
+    the differences of positions, so these serve any window of a frame (training on crops of the latents)."""
+    return get_3d_rotary_pos_embed(embed_dim=transformer.config.attention_head_dim, crops_coords=((0, 0), (grid.rows, grid.cols)),
+                                   grid_size=(grid.rows, grid.cols), temporal_size=grid.latent_frames, device=transformer.device)
+
 def train_transformer(pipe, steps:int, out, batch:int=8, lr:float=8e-4, cfg:ToyConfig=None, seed:int=0, checkpoint_every:int=100,
                       plan_prob:float=0.5, whole_prob:float=0.1, drop_prob:float=0.1, progress:bool=True, batches=None, on_checkpoint=None,
                       noise_bias:float=1.0) -> list:
     "Train `pipe.transformer` on world samples with SR3AI masks to `steps` (resuming from `out`); returns the loss history."
     # `batches(rng)`: (latents [B, F, C, h, w], padded slots) of a step, for another model's data (default: world and plan samples),
-    # or (latents, slots, weights [B, F, 1, h, w]) to make some latent pixels count more
+    # or (latents, slots, weights [B, F, 1, h, w]) to make some latent pixels count more; the slots' grid may be a window of the
+    # whole one (latents cropped to it)
     # `on_checkpoint(losses)`: called after each checkpoint is written; `noise_bias`: how time steps are drawn (`draw_timesteps`)
     # in a training group (`in_processes`), each process takes its share of `batch` and the gradients are averaged
     cfg, out = cfg or ToyConfig(), Path(out)
@@ -349,7 +357,7 @@ def train_transformer(pipe, steps:int, out, batch:int=8, lr:float=8e-4, cfg:ToyC
     tr, sched = pipe.transformer, pipe.scheduler
     install_sr3ai(tr)
     grid = TokenGrid.from_config(tr.config, cfg.height, cfg.width, cfg.num_frames, pipe.vae_scale_factor_spatial, pipe.vae_scale_factor_temporal, cfg.text_len)
-    rope = pipe._prepare_rotary_positional_embeddings(cfg.height, cfg.width, grid.latent_frames, pipe.vae.device)
+    ropes = {grid: pipe._prepare_rotary_positional_embeddings(cfg.height, cfg.width, grid.latent_frames, pipe.vae.device)}
     opt = torch.optim.AdamW(tr.parameters(), lr=lr, weight_decay=0.01)
     ckpt, step, losses = out/'transformer.checkpoint.pt', 0, []
     rng, gen = rank_draws(seed, rank)
@@ -376,7 +384,9 @@ def train_transformer(pipe, steps:int, out, batch:int=8, lr:float=8e-4, cfg:ToyC
         mask = torch.stack([region_mask(sl) for sl in slots])[:, None].to(tr.device)
         noise = torch.randn(lat.shape, generator=gen).to(tr.device)   # drawn on the CPU: the same run on any device
         t = draw_timesteps(share, sched.config.num_train_timesteps, gen, noise_bias).to(tr.device)
-        pred = net(sched.add_noise(lat, noise, t), text, t, image_rotary_emb=rope, attention_kwargs={'sr3ai_mask': mask}).sample
+        g = slots[0].grid
+        if g not in ropes: ropes[g] = window_rope(tr, g)
+        pred = net(sched.add_noise(lat, noise, t), text, t, image_rotary_emb=ropes[g], attention_kwargs={'sr3ai_mask': mask}).sample
         loss = weighted_mean((pred - sched.get_velocity(lat, noise, t)) ** 2, weight)
         value = group_mean(loss.item())   # the same in every process: all stop together on a bad loss
         if not math.isfinite(value): raise RuntimeError(f'transformer loss became {value} at step {step + 1}; lower the learning rate')

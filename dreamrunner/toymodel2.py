@@ -27,10 +27,11 @@ from .toymodel import (N_SLOTS, latent_frame_boxes, ToyConfig, build_toy_pipelin
 __all__ = ['CONFIGS', 'STAGES', 'RECIPES', 'RECIPE', 'MAIN_JOB', 'toy_config', 'config_grid', 'coverage_pair', 'story_script',
            'story_scene', 'story_slots', 'story_clip', 'story_frames', 'caption_tokens', 'weigh_box',
            'character_weight', 'focus_window', 'story_vae_batch', 'encode_stories', 'StoryLatents', 'latent_weight',
-           'story_batches', 'machine', 'command_line', 'run_record', 'story_psnr', 'update_log', 'story_latent_scale',
-           'save_model', 'recipe', 'run_transformer_stage', 'story_pipeline', 'check_processes', 'train', 'benchmark',
-           'round_trip', 'vae_ceiling', 'vae_figure', 'snapshot', 'latent_channel_stats', 'latent_readers',
-           'fold_latent_normalisation', 'normalise_latents', 'refined_pipeline', 'refine']
+           'crop_window', 'crop_sample', 'story_batches', 'machine', 'command_line', 'run_record', 'story_psnr',
+           'update_log', 'story_latent_scale', 'save_model', 'recipe', 'run_transformer_stage', 'story_pipeline',
+           'check_processes', 'train', 'benchmark', 'round_trip', 'vae_ceiling', 'vae_figure', 'snapshot',
+           'latent_channel_stats', 'latent_readers', 'fold_latent_normalisation', 'normalise_latents',
+           'refined_pipeline', 'refine']
 
 # %% ../nbs/32_toymodel2.ipynb #c1767cc7
 CONFIGS = {'v1': ToyConfig(),
@@ -43,9 +44,11 @@ CONFIGS['v3'] = replace(CONFIGS['v2'], latent_channels=32, patch=2)
 CONFIGS['v4'] = CONFIGS['v3']
 # model 5 trained on: a v3 run's transformer trained further with its time steps drawn toward the noisiest (`refine`)
 CONFIGS['v5'] = CONFIGS['v3']
+# and trained on with most batches on windows around a character (`refine`)
+CONFIGS['v6'] = CONFIGS['v3']
 
 def toy_config(config='v2') -> ToyConfig:
-    "A named embedded-model configuration ('v1': the shipped model, 'v2': model 2, 'v3': model 3, 'v4': model 4, 'v5': a v3 run trained on), or `config` itself if it is a `ToyConfig`."
+    "A named embedded-model configuration ('v1': the shipped model, 'v2': model 2, 'v3': model 3, 'v4': model 4, 'v5', 'v6': a v3 run trained on), or `config` itself if it is a `ToyConfig`."
     if isinstance(config, ToyConfig): return config
     if config not in CONFIGS: raise ValueError(f"unknown embedded-model configuration {config!r}; known: {', '.join(map(repr, CONFIGS))}")
     return CONFIGS[config]
@@ -191,10 +194,33 @@ def latent_weight(clip:Clip, shape:tuple, focus:float, margin:int=1, scale_t:int
             if b is not None: weigh_box(out[t], b, 1 + focus, margin)
     return out
 
-def story_batches(latents:StoryLatents, grid:TokenGrid, batch:int, seed:int=0, drop_prob:float=0.1, focus:float=0.0, cfg:ToyConfig=None):
+def crop_window(slots:Slots, n:int, rng:np.random.Generator) -> tuple:
+    """(first row, first column) of an `n` x `n`-token window of a sample's grid around one of its characters drawn at random
+    (the middle of its region over all latent frames, moved by up to a quarter window); anywhere, for a sample without one."""
+    g = slots.grid
+    last_r, last_c = g.rows - n, g.cols - n
+    if min(last_r, last_c) < 0: raise ValueError(f'a window of {n} x {n} tokens does not fit a grid of {g.rows} x {g.cols}')
+    chars = [r.any(0) for r in slots.regions[:-1] if r.any()]   # the last slot is the background
+    if not chars: return int(rng.integers(last_r + 1)), int(rng.integers(last_c + 1))
+    rows, cols = chars[int(rng.integers(len(chars)))].nonzero(as_tuple=True)
+    start = lambda lo, hi, last: min(max((lo + hi + 1 - n) // 2 + int(rng.integers(-(n // 4), n // 4 + 1)), 0), last)
+    return start(int(rows.min()), int(rows.max()), last_r), start(int(cols.min()), int(cols.max()), last_c)
+
+def crop_sample(lat:torch.Tensor, slots:Slots, weight:torch.Tensor, window:tuple, n:int, patch:int) -> tuple:
+    "A sample's latents [F, C, h, w], slots and latent weights (or None) cut to the `n` x `n`-token window starting at `window`."
+    r0, c0 = window
+    ys, xs = slice(r0 * patch, (r0 + n) * patch), slice(c0 * patch, (c0 + n) * patch)
+    cut = Slots(slots.captions, slots.regions[..., r0:r0 + n, c0:c0 + n], replace(slots.grid, rows=n, cols=n))
+    return lat[..., ys, xs], cut, None if weight is None else weight[..., ys, xs]
+
+def story_batches(latents:StoryLatents, grid:TokenGrid, batch:int, seed:int=0, drop_prob:float=0.1, focus:float=0.0, cfg:ToyConfig=None,
+                  crop:int=0, full_every:int=4):
     """A batch source for `train_transformer`: `batch` encoded samples drawn at random, with their padded slots; with
-    `focus`, also their latent weights (`latent_weight`: each story is rendered once more for its boxes, of size `cfg`)."""
+    `focus`, also their latent weights (`latent_weight`: each story is rendered once more for its boxes, of size `cfg`).
+    With `crop`, every `full_every`-th batch keeps whole frames and the others are windows of `crop` x `crop` tokens, each around
+    one of its sample's characters (`crop_window`): a window costs a fraction of a whole frame's step, and shows a character."""
     boxes = {}   # rendered once per story: rendering a batch's stories costs a sixth of a training step
+    calls = iter(range(1 << 62))   # counted from a (re)start: a `full_every` dividing the checkpoint interval keeps a resumed run's pattern
     def clip_boxes(i):
         if i not in boxes: boxes[i] = replace(story_clip(i, cfg, seed), frames=None)
         return boxes[i]
@@ -202,10 +228,16 @@ def story_batches(latents:StoryLatents, grid:TokenGrid, batch:int, seed:int=0, d
         idx = rng.choice(len(latents), batch, replace=False)
         slots = [story_slots(story_scene(int(i), seed), grid, rng, drop_prob) for i in idx]
         lat = latents[idx]
-        if not focus: return lat, slots
         shape = (lat.shape[1],) + tuple(lat.shape[3:])
-        return lat, slots, torch.stack([latent_weight(clip_boxes(int(i)), shape, focus) for i in idx])
+        weight = torch.stack([latent_weight(clip_boxes(int(i)), shape, focus) for i in idx]) if focus else None
+        if crop and next(calls) % full_every:
+            patch = lat.shape[-1] // grid.cols
+            cut = [crop_sample(lat[k], sl, None if weight is None else weight[k], crop_window(sl, crop, rng), crop, patch) for k, sl in enumerate(slots)]
+            lat, slots = torch.stack([x[0] for x in cut]), [x[1] for x in cut]
+            if focus: weight = torch.stack([x[2] for x in cut])
+        return (lat, slots) if weight is None else (lat, slots, weight)
     return batches
+
 
 # %% ../nbs/32_toymodel2.ipynb #1b038627
 STAGES = ('vae', 'latents', 'transformer', 'decoder')
@@ -282,7 +314,10 @@ RECIPES = {'v2': dict(vae_steps=4000, stories=8192, transformer_steps=12000, dec
            # model 4 is model 3's finished run refined (`refine`), not trained from scratch
            'v4': dict(base='v3', transformer_steps=2500, lr=4e-4, focus=9.0, guidance=2.0),
            # a finished v3 run (model 5) trained on as it is, its time steps drawn toward the noisiest (`draw_timesteps`)
-           'v5': dict(base='v3', transformer_steps=2000, lr=2e-4, focus=9.0, guidance=3.0, noise_bias=2.0, normalise=False)}
+           'v5': dict(base='v3', transformer_steps=2000, lr=2e-4, focus=9.0, guidance=3.0, noise_bias=2.0, normalise=False),
+           # a finished v3 run trained on as it is, three batches in four on windows of 6 x 6 tokens (48 x 48 pixels) around a
+           # character (`story_batches`): more characters seen per second of training
+           'v6': dict(base='v3', transformer_steps=6000, lr=2e-4, focus=9.0, guidance=3.0, crop=6, full_every=4, normalise=False, seed_offset=31)}
 RECIPE = RECIPES['v2']
 
 def recipe(config, **given) -> dict:
@@ -290,10 +325,10 @@ def recipe(config, **given) -> dict:
     return {**RECIPES.get(config if isinstance(config, str) else 'v2', RECIPE), **{k: v for k, v in given.items() if v is not None}}
 
 def _transformer_stage(pipe, out:Path, cfg:ToyConfig, r:dict, batch:int, seed:int, progress:bool, log, seed_offset:int, latents:Path=None) -> list:
-    """The transformer stage of `train` (`seed_offset` 1) and `refine` (11, 21): in this process, or in each process of a training group;
-    on the latent shards in `latents` (default `out/latents`)."""
+    """The transformer stage of `train` (`seed_offset` 1) and `refine` (11, 21, 31): in this process, or in each process of a training
+    group; on the latent shards in `latents` (default `out/latents`)."""
     data = story_batches(StoryLatents(latents or out/'latents', seed, pipe.vae.config.scaling_factor), config_grid(cfg), batch // process_group()[1],
-                         seed, focus=r['focus'], cfg=cfg)
+                         seed, focus=r['focus'], cfg=cfg, crop=r.get('crop', 0), full_every=r.get('full_every', 4))
     given = {k: r[k] for k in ('lr', 'noise_bias') if k in r}
     return train_transformer(pipe, r['transformer_steps'], out, batch=batch, cfg=cfg, seed=seed + seed_offset, progress=progress, batches=data,
                              on_checkpoint=log, **given)
@@ -541,7 +576,8 @@ def refine(out, base, config='v4', steps:int=None, lr:float=None, focus:float=No
            progress:bool=True, processes:int=1, recipe_name:str=None) -> Path:
     """The finished run `base` trained on (resuming from `out`); saves and returns `out/pipeline`. Model 4's recipe ('v4'): its
     latents normalised per channel (its VAE refolded, its latents rewritten into `out/latents`); 'v5': its own pipeline and
-    latents, time steps drawn toward the noisiest. `recipe_name`: default `config`'s name, else 'v4'."""
+    latents, time steps drawn toward the noisiest; 'v6': the same, most batches on windows around a character. `recipe_name`:
+    default `config`'s name, else 'v4'."""
     name = recipe_name or (config if isinstance(config, str) else 'v4')
     refining = [k for k, v in RECIPES.items() if 'base' in v]
     if name not in refining: raise ValueError(f"{name!r} is not a recipe that refines a finished run; those are {', '.join(map(repr, refining))}")
@@ -556,7 +592,7 @@ def refine(out, base, config='v4', steps:int=None, lr:float=None, focus:float=No
         stats = latent_channel_stats(base/'latents')
         build, latents, seed_offset = partial(refined_pipeline, base, stats), normalise_latents(base/'latents', out/'latents', *stats), 11
     else:   # the base run's own model and latents, read where they are
-        build, latents, seed_offset = partial(CogVideoXPipeline.from_pretrained, str(base/'pipeline')), base/'latents', 21
+        build, latents, seed_offset = partial(CogVideoXPipeline.from_pretrained, str(base/'pipeline')), base/'latents', r.get('seed_offset', 21)
     pipe = build().to(device)   # a training group's processes build their own copies the same way
     t0, before = time.time(), _step(out/'transformer.checkpoint.pt')
     log = partial(update_log, out, header, run, t_call, 'transformer', before, t0)
