@@ -4,7 +4,7 @@
 
 # %% ../nbs/32_toymodel2.ipynb #20bfb6f3
 from __future__ import annotations
-import json, math, os, platform, sys, tempfile, time
+import itertools, json, math, os, platform, sys, tempfile, time
 from dataclasses import asdict, replace
 from functools import partial
 from pathlib import Path
@@ -220,7 +220,7 @@ def story_batches(latents:StoryLatents, grid:TokenGrid, batch:int, seed:int=0, d
     With `crop`, every `full_every`-th batch keeps whole frames and the others are windows of `crop` x `crop` tokens, each around
     one of its sample's characters (`crop_window`): a window costs a fraction of a whole frame's step, and shows a character."""
     boxes = {}   # rendered once per story: rendering a batch's stories costs a sixth of a training step
-    calls = iter(range(1 << 62))   # counted from a (re)start: a `full_every` dividing the checkpoint interval keeps a resumed run's pattern
+    calls = itertools.count()   # counted from a (re)start: a `full_every` dividing the checkpoint interval keeps a resumed run's pattern
     def clip_boxes(i):
         if i not in boxes: boxes[i] = replace(story_clip(i, cfg, seed), frames=None)
         return boxes[i]
