@@ -28,3 +28,11 @@ def test_noise_levels_benchmark():
     assert all(0 <= float(row[4]) <= 1 for row in rows), r.stdout   # colour identity is measured at both levels
     bad = subprocess.run([sys.executable, str(ROOT/'benchmarks'/'noise_levels.py'), '--levels', '0,1'], capture_output=True, text=True, timeout=60)
     assert bad.returncode != 0 and 'noise levels are in (0, 1]' in bad.stderr
+
+def test_shape_words_benchmark():
+    "The shipped model's first held-out story with its own captions and with its shape words swapped: one row of counts."
+    r = subprocess.run([sys.executable, str(ROOT/'benchmarks'/'shape_words.py'), '--scenes', '1', '--steps', '2'],
+                       capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0, r.stderr
+    n, own, pair, swapped_own, swapped_pair = [int(x) for x in next(l for l in r.stdout.splitlines() if l.startswith('| embedded')).split('|')[2:-1]]
+    assert n == 2 and own + pair <= n and swapped_own + swapped_pair <= n and min(own, pair, swapped_own, swapped_pair) >= 0, r.stdout
