@@ -12,18 +12,12 @@ SWAP = dict(circle='square', square='circle', triangle='hexagon', hexagon='trian
 
 def swap_shape_words(caption:str) -> str: return ' '.join(SWAP.get(w, w) for w in caption.split(' '))
 
-def shapes_shown(frames, scene) -> dict:
-    "{character: the shape it shows in its planned regions (None: not found)}."
-    from dreamrunner.shapes import find_place
-    from dreamrunner.worldmetrics import character_looks, character_regions
-    place = find_place(scene.background or scene.place)
-    return {ch: character_looks(frames, ch, place, boxes)[0] for ch, (boxes, _) in character_regions(scene, len(frames)).items()}
-
 def measure(model, n_scenes:int, steps:int, seed:int=999) -> dict:
     "Counts of characters showing their own / their pair's shape, with their own captions and with the shape words swapped."
     from dreamrunner.pipeline import DreamRunnerPipeline, StorySettings
     from dreamrunner.sr3ai import pipeline_grid, scene_frames, scene_slots
     from dreamrunner.toymodel2 import story_scene
+    from dreamrunner.worldmetrics import looks_per_character
     dr = DreamRunnerPipeline.from_pretrained(model)
     st = dr.resolve_settings(StorySettings(steps=steps))
     H, W, F = st.height, st.width, st.num_frames
@@ -33,8 +27,9 @@ def measure(model, n_scenes:int, steps:int, seed:int=999) -> dict:
         slots = scene_slots(scene, pipeline_grid(dr.video, H, W, F))
         swapped = dataclasses.replace(slots, captions=[swap_shape_words(c) for c in slots.captions])
         for name, sl in (('own', None), ('swapped', swapped)):
-            shown = shapes_shown(scene_frames(dr.video, scene, H, W, F, True, steps, st.guidance, seed=i, slots=sl), scene)
-            for ch, shape in shown.items():
+            frames = scene_frames(dr.video, scene, H, W, F, True, steps, st.guidance, seed=i, slots=sl)
+            shown = looks_per_character(frames, scene)
+            for ch, (shape, _) in shown.items():
                 counts[f'{name}: own'] += shape == ch.shape; counts[f"{name}: pair's"] += shape == SWAP[ch.shape]
         counts['characters'] += len(shown)
     return counts

@@ -20,8 +20,8 @@ __all__ = ['SYMMETRY', 'MOTION_FEATURES', 'FRAME_DESCRIPTORS', 'TEMPLATE_ANGLES'
            'character_masks', 'Track', 'track_character', 'theil_sen', 'motion_features', 'frame_descriptors',
            'world_tracks', 'MotionRecogniser', 'motion_recogniser', 'recognise_motion', 'confusion_matrix',
            'plot_confusion', 'character_templates', 'match_looks', 'character_looks', 'change_frame',
-           'character_regions', 'motion_parts', 'motion_accuracy', 'shape_accuracy', 'character_identity',
-           'interaction_identity', 'transition_timing', 'scene_scores', 'mean_scores']
+           'character_regions', 'motion_parts', 'motion_accuracy', 'looks_per_character', 'shape_accuracy',
+           'character_identity', 'interaction_identity', 'transition_timing', 'scene_scores', 'mean_scores']
 
 # %% ../nbs/31_worldmetrics.ipynb #3d2d9ebc
 @functools.lru_cache(16)
@@ -474,19 +474,20 @@ def motion_accuracy(frames:np.ndarray, scene:Scene, cast:list=None, min_frames:i
             if b - a >= min_frames: hits.append(recognise_motion(frames[a:b], ch, place, boxes[a:b]) == m)
     return float(np.mean(hits)) if hits else float('nan')
 
-def _looks_per_character(frames, scene, cast):
+def looks_per_character(frames:np.ndarray, scene:Scene, cast:list=None) -> dict:
+    "{character: (shape, accessory) it shows in its planned regions} for each cast member with a region of its own."
     place = find_place(scene.background or scene.place)
     return {ch: character_looks(frames, ch, place, boxes) for ch, (boxes, _) in character_regions(scene, len(frames), cast).items()}
 
 def shape_accuracy(frames:np.ndarray, scene:Scene, cast:list=None) -> float:
     "Share of the scene's characters whose shape, in their planned regions, is their own."
-    looks = _looks_per_character(frames, scene, cast)
+    looks = looks_per_character(frames, scene, cast)
     return float(np.mean([shape == ch.shape for ch, (shape, _) in looks.items()])) if looks else float('nan')
 
 def character_identity(frames:np.ndarray, scene:Scene, cast:list=None) -> float:
     """Share of the scene's characters that are themselves in their planned regions: their body colour dominates the region
     on most frames, and their shape and accessory are their own."""
-    place, looks, ok = find_place(scene.background or scene.place), _looks_per_character(frames, scene, cast), []
+    place, looks, ok = find_place(scene.background or scene.place), looks_per_character(frames, scene, cast), []
     lab = palette_labels(frames, place)[0]
     for ch, (boxes, _) in character_regions(scene, len(frames), cast).items():
         colours = [_dominant_colour(lab[f], b) == ch.color for f, b in enumerate(boxes) if b is not None]
