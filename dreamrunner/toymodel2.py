@@ -18,7 +18,7 @@ from .plan import Scene
 from .planner import RulePlanner
 from .shapes import PLACES, Clip, render_scene
 from .sr3ai import Slots, TokenGrid, pipeline_grid, scene_slots
-from diffusers import CogVideoXPipeline
+from diffusers import AutoencoderKLCogVideoX, CogVideoXPipeline, CogVideoXTransformer3DModel
 from .toymodel import (N_SLOTS, latent_frame_boxes, ToyConfig, build_toy_pipeline, encode_latents, in_processes, n_params, pad_slots,
                                   process_group, random_crop, scene_script, set_latent_scale, to_video, train_transformer, train_vae, training_cast_and_motions,
                                   world_vocabulary)
@@ -31,7 +31,8 @@ __all__ = ['CONFIGS', 'STAGES', 'RECIPES', 'RECIPE', 'MAIN_JOB', 'toy_config', '
            'update_log', 'story_latent_scale', 'save_model', 'recipe', 'run_transformer_stage', 'story_pipeline',
            'check_processes', 'train', 'benchmark', 'round_trip', 'vae_ceiling', 'vae_figure', 'snapshot',
            'latent_channel_stats', 'latent_readers', 'fold_latent_normalisation', 'normalise_latents',
-           'refined_pipeline', 'refine']
+           'refined_pipeline', 'refine', 'latent_basis', 'project_vae', 'project_transformer', 'projected_pipeline',
+           'project_latents']
 
 # %% ../nbs/32_toymodel2.ipynb #c1767cc7
 CONFIGS = {'v1': ToyConfig(),
@@ -46,6 +47,8 @@ CONFIGS['v4'] = CONFIGS['v3']
 CONFIGS['v5'] = CONFIGS['v3']
 # and trained on with most batches on windows around a character (`refine`)
 CONFIGS['v6'] = CONFIGS['v3']
+# model 7: model 5 on the top 8 principal directions of its latents (`refine`: VAE and transformer folded onto them)
+CONFIGS['v7'] = replace(CONFIGS['v3'], latent_channels=8)
 
 def toy_config(config='v2') -> ToyConfig:
     "A named embedded-model configuration ('v1': the shipped model, 'v2': model 2, 'v3': model 3, 'v4': model 4, 'v5', 'v6': a v3 run trained on), or `config` itself if it is a `ToyConfig`."
@@ -317,7 +320,10 @@ RECIPES = {'v2': dict(vae_steps=4000, stories=8192, transformer_steps=12000, dec
            'v5': dict(base='v3', transformer_steps=2000, lr=2e-4, focus=9.0, guidance=3.0, noise_bias=2.0, normalise=False),
            # a finished v3 run trained on as it is, three batches in four on windows of 6 x 6 tokens (48 x 48 pixels) around a
            # character (`story_batches`): more characters seen per second of training
-           'v6': dict(base='v3', transformer_steps=6000, lr=2e-4, focus=9.0, guidance=3.0, crop=6, full_every=4, normalise=False, seed_offset=31)}
+           'v6': dict(base='v3', transformer_steps=6000, lr=2e-4, focus=9.0, guidance=3.0, crop=6, full_every=4, normalise=False, seed_offset=31),
+           # a finished v3 run with its latents cut to their top 8 principal directions (`project_vae`, `project_transformer`),
+           # the transformer trained on: it no longer predicts the noise of 24 near-constant channels
+           'v7': dict(base='v3', transformer_steps=3000, lr=4e-4, focus=9.0, guidance=3.0, normalise=False, project=8, seed_offset=41)}
 RECIPE = RECIPES['v2']
 
 def recipe(config, **given) -> dict:
@@ -576,7 +582,8 @@ def refine(out, base, config='v4', steps:int=None, lr:float=None, focus:float=No
            progress:bool=True, processes:int=1, recipe_name:str=None) -> Path:
     """The finished run `base` trained on (resuming from `out`); saves and returns `out/pipeline`. Model 4's recipe ('v4'): its
     latents normalised per channel (its VAE refolded, its latents rewritten into `out/latents`); 'v5': its own pipeline and
-    latents, time steps drawn toward the noisiest; 'v6': the same, most batches on windows around a character. `recipe_name`:
+    latents, time steps drawn toward the noisiest; 'v6': the same, most batches on windows around a character; 'v7': its latents cut to their top principal
+    directions (`project_vae`, `project_transformer`, `project_latents` into `out/latents`). `recipe_name`:
     default `config`'s name, else 'v4'."""
     name = recipe_name or (config if isinstance(config, str) else 'v4')
     refining = [k for k, v in RECIPES.items() if 'base' in v]
@@ -588,7 +595,12 @@ def refine(out, base, config='v4', steps:int=None, lr:float=None, focus:float=No
     out.mkdir(parents=True, exist_ok=True)
     header = dict(config=asdict(cfg), name=name, base=str(base.resolve()), seed=seed, batch=batch, recipe=r)
     run = run_record(device)
-    if r.get('normalise', True):
+    if r.get('project'):   # its latents on their top directions, its VAE and transformer folded onto them (kept for a resumed run)
+        if not (out/'basis.pt').exists():
+            with atomic_path(out/'basis.pt') as tmp: torch.save(dict(zip(('basis', 'mean'), latent_basis(base/'latents', r['project']))), tmp)
+        b = torch.load(out/'basis.pt')
+        build, latents, seed_offset = partial(projected_pipeline, base, b['basis'], b['mean']), project_latents(base/'latents', out/'latents', b['basis']), r['seed_offset']
+    elif r.get('normalise', True):
         stats = latent_channel_stats(base/'latents')
         build, latents, seed_offset = partial(refined_pipeline, base, stats), normalise_latents(base/'latents', out/'latents', *stats), 11
     else:   # the base run's own model and latents, read where they are
@@ -600,3 +612,71 @@ def refine(out, base, config='v4', steps:int=None, lr:float=None, focus:float=No
     losses = run_transformer_stage(pipe, build, processes, run, out, cfg, r, batch, seed, progress, log, seed_offset=seed_offset, latents=latents)
     if losses is not None: log(losses)
     return save_model(pipe, out/'pipeline', r['guidance'])
+
+# %% ../nbs/32_toymodel2.ipynb #6ba1c406
+def latent_basis(folder, k:int, shards:int=8, per_shard:int=64) -> tuple:
+    """The top `k` principal directions [C, k] of a latent pixel, from the first `per_shard` scaled latents of each of the first
+    `shards` shards of `folder`, and their mean [C]. Directions of the second moment (not centred): the mean's is kept."""
+    paths = sorted(Path(folder).glob('[0-9]*.pt'))[:shards]
+    if not paths: raise FileNotFoundError(f'no latent shards in {folder}: run the latents stage first')
+    z = torch.cat([torch.load(p, weights_only=False)['latents'][:per_shard].float() for p in paths])
+    if not 0 < k <= z.shape[2]: raise ValueError(f'k must be between 1 and the {z.shape[2]} latent channels; got {k}')
+    v = z.transpose(2, -1).reshape(-1, z.shape[2]).double()
+    vectors = torch.linalg.eigh(v.T @ v / len(v))[1].flip(1)   # by falling eigenvalue
+    return vectors[:, :k].float().contiguous(), v.mean(0).float()
+
+# a config's own values only: diffusers drops a value given for a key it lists as defaulted ('_use_default_values')
+def _public(config) -> dict: return {k: v for k, v in config.items() if not k.startswith('_')}
+
+@torch.no_grad()
+def project_vae(vae, basis:torch.Tensor, mean:torch.Tensor):
+    """A copy of a CogVideoX VAE with `k` latent channels whose latents are `basis`ᵀ z, z its scaled latents (scale 1); its
+    decoder reads `basis` z' and the dropped directions at their `mean`. Exact where `mean` lies nearly in the span of `basis`
+    (as `latent_basis` gives it): at a frame's border the decoder's zero padding does not read the dropped mean."""
+    s, (C, k) = vae.config.scaling_factor, basis.shape
+    if C != vae.config.latent_channels: raise ValueError(f'a basis of {C} channels for a VAE of {vae.config.latent_channels}')
+    new = AutoencoderKLCogVideoX.from_config({**_public(vae.config), 'latent_channels': k, 'scaling_factor': 1.0})
+    sd = {n: p.clone() for n, p in vae.state_dict().items()}
+    w, b = sd['encoder.conv_out.conv.weight'], sd['encoder.conv_out.conv.bias']   # C means, then C log-variances
+    # the means are projected; the log-variances only roughly (weighed by the squared basis): `encode` uses the means
+    sd['encoder.conv_out.conv.weight'] = torch.cat([torch.einsum('c...,ck->k...', s * w[:C], basis), torch.einsum('c...,ck->k...', w[C:], basis ** 2)])
+    sd['encoder.conv_out.conv.bias'] = torch.cat([basis.T @ (s * b[:C]), (basis ** 2).T @ b[C:]])
+    dropped = (mean - basis @ (basis.T @ mean)) / s
+    names = {id(m): n for n, m in vae.named_modules()}
+    for conv in latent_readers(vae):   # each reads (basis z' + dropped) where it read z
+        n = names[id(conv)]
+        sd[n + '.bias'] = sd[n + '.bias'] + torch.einsum('oc...,c->o', sd[n + '.weight'], dropped)
+        sd[n + '.weight'] = torch.einsum('oc...,ck->ok...', sd[n + '.weight'], basis / s)
+    new.load_state_dict(sd)
+    return new.to(vae.device).eval()
+
+@torch.no_grad()
+def project_transformer(transformer, basis:torch.Tensor):
+    "A copy of a CogVideoX transformer that reads and predicts the `basis` coordinates of its latents (`k` channels instead of C)."
+    (C, k), p = basis.shape, transformer.config.patch_size
+    if transformer.config.patch_size_t: raise ValueError('a transformer with patches in time (CogVideoX 1.5) is not supported')
+    new = CogVideoXTransformer3DModel.from_config({**_public(transformer.config), 'in_channels': k, 'out_channels': k})
+    sd = {n: q.clone() for n, q in transformer.state_dict().items()}
+    sd['patch_embed.proj.weight'] = torch.einsum('wcij,ck->wkij', sd['patch_embed.proj.weight'], basis)
+    w, b = sd['proj_out.weight'], sd['proj_out.bias']   # a patch's outputs are ordered (channel, row, column)
+    sd['proj_out.weight'] = torch.einsum('cijw,ck->kijw', w.view(C, p, p, -1), basis).reshape(k * p * p, -1)
+    sd['proj_out.bias'] = torch.einsum('cij,ck->kij', b.view(C, p, p), basis).reshape(-1)
+    new.load_state_dict(sd)
+    return new.to(transformer.device).eval()
+
+def projected_pipeline(base, basis:torch.Tensor, mean:torch.Tensor) -> CogVideoXPipeline:
+    "Model 7's start: the finished run `base` with its VAE and transformer folded onto `basis` (`latent_basis` of its latents)."
+    pipe = CogVideoXPipeline.from_pretrained(Path(base)/'pipeline')
+    # a new pipeline, as it reads its VAE's scale when built
+    return CogVideoXPipeline(pipe.tokenizer, pipe.text_encoder, project_vae(pipe.vae, basis, mean), project_transformer(pipe.transformer, basis), pipe.scheduler)
+
+def project_latents(src, dst, basis:torch.Tensor) -> Path:
+    "Write the latent shards of `src` into `dst` in `basis` coordinates (scale 1), keeping the shards already there."
+    dst = Path(dst); dst.mkdir(parents=True, exist_ok=True)
+    for p in sorted(Path(src).glob('[0-9]*.pt')):
+        if (dst/p.name).exists(): continue
+        s = torch.load(p, weights_only=False)
+        s.update(latents=torch.einsum('nfchw,ck->nfkhw', s['latents'].float(), basis).half(), scaling_factor=1.0)
+        with atomic_path(dst/p.name) as tmp: torch.save(s, tmp)
+    return dst
+
