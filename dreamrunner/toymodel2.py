@@ -323,7 +323,7 @@ RECIPES = {'v2': dict(vae_steps=4000, stories=8192, transformer_steps=12000, dec
            'v6': dict(base='v3', transformer_steps=6000, lr=2e-4, focus=9.0, guidance=3.0, crop=6, full_every=4, normalise=False, seed_offset=31),
            # a finished v3 run with its latents cut to their top 8 principal directions (`project_vae`, `project_transformer`),
            # the transformer trained on: it no longer predicts the noise of 24 near-constant channels
-           'v7': dict(base='v3', transformer_steps=3000, lr=4e-4, focus=9.0, guidance=3.0, normalise=False, project=8, seed_offset=41)}
+           'v7': dict(base='v3', transformer_steps=3000, lr=4e-4, focus=9.0, guidance=2.0, normalise=False, project=8, seed_offset=41)}
 RECIPE = RECIPES['v2']
 
 def recipe(config, **given) -> dict:
