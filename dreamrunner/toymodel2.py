@@ -582,9 +582,9 @@ def refine(out, base, config='v4', steps:int=None, lr:float=None, focus:float=No
            progress:bool=True, processes:int=1, recipe_name:str=None) -> Path:
     """The finished run `base` trained on (resuming from `out`); saves and returns `out/pipeline`. Model 4's recipe ('v4'): its
     latents normalised per channel (its VAE refolded, its latents rewritten into `out/latents`); 'v5': its own pipeline and
-    latents, time steps drawn toward the noisiest; 'v6': the same, most batches on windows around a character; 'v7': its latents cut to their top principal
-    directions (`project_vae`, `project_transformer`, `project_latents` into `out/latents`). `recipe_name`:
-    default `config`'s name, else 'v4'."""
+    latents, time steps drawn toward the noisiest; 'v6': the same, most batches on windows around a character; 'v7': its
+    latents cut to their top principal directions (`project_vae`, `project_transformer`, `project_latents` into `out/latents`).
+    `recipe_name`: default `config`'s name, else 'v4'."""
     name = recipe_name or (config if isinstance(config, str) else 'v4')
     refining = [k for k, v in RECIPES.items() if 'base' in v]
     if name not in refining: raise ValueError(f"{name!r} is not a recipe that refines a finished run; those are {', '.join(map(repr, refining))}")
@@ -665,7 +665,7 @@ def project_transformer(transformer, basis:torch.Tensor):
     return new.to(transformer.device).eval()
 
 def projected_pipeline(base, basis:torch.Tensor, mean:torch.Tensor) -> CogVideoXPipeline:
-    "Model 7's start: the finished run `base` with its VAE and transformer folded onto `basis` (`latent_basis` of its latents)."
+    "v7's start: the finished run `base` with its VAE and transformer folded onto `basis` (`latent_basis` of its latents)."
     pipe = CogVideoXPipeline.from_pretrained(Path(base)/'pipeline')
     # a new pipeline, as it reads its VAE's scale when built
     return CogVideoXPipeline(pipe.tokenizer, pipe.text_encoder, project_vae(pipe.vae, basis, mean), project_transformer(pipe.transformer, basis), pipe.scheduler)
