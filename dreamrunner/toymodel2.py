@@ -30,9 +30,9 @@ __all__ = ['CONFIGS', 'STAGES', 'RECIPES', 'RECIPE', 'MAIN_JOB', 'toy_config', '
            'crop_window', 'crop_sample', 'story_batches', 'machine', 'command_line', 'run_record', 'story_psnr',
            'update_log', 'story_latent_scale', 'save_model', 'recipe', 'run_transformer_stage', 'story_pipeline',
            'check_processes', 'train', 'benchmark', 'round_trip', 'vae_ceiling', 'vae_figure', 'snapshot',
-           'latent_channel_stats', 'latent_readers', 'fold_latent_normalisation', 'normalise_latents',
-           'refined_pipeline', 'refine', 'latent_basis', 'project_vae', 'project_transformer', 'projected_pipeline',
-           'project_latents']
+           'first_latents', 'latent_channel_stats', 'latent_readers', 'fold_latent_normalisation', 'rewrite_latents',
+           'normalise_latents', 'refined_pipeline', 'refine', 'latent_basis', 'project_vae', 'project_transformer',
+           'projected_pipeline', 'project_latents']
 
 # %% ../nbs/32_toymodel2.ipynb #c1767cc7
 CONFIGS = {'v1': ToyConfig(),
@@ -534,11 +534,16 @@ def snapshot(out, folder=None, config='v2', seed:int=0) -> Path:
     return folder
 
 # %% ../nbs/32_toymodel2.ipynb #ce43a4cf
-def latent_channel_stats(folder, shards:int=8, per_shard:int=64) -> tuple:
-    "Per-channel mean and std [C] of the unscaled latents of the first `per_shard` samples in each of the first `shards` shards of `folder`."
+def first_latents(folder, shards:int=8, per_shard:int=64, scaled:bool=False) -> torch.Tensor:
+    "The first `per_shard` latents [N, F, C, h, w] of each of the first `shards` shards of `folder`: unscaled, or as stored (`scaled`)."
     paths = sorted(Path(folder).glob('[0-9]*.pt'))[:shards]
     if not paths: raise FileNotFoundError(f'no latent shards in {folder}: run the latents stage first')
-    z = torch.cat([s['latents'][:per_shard].float() / s['scaling_factor'] for s in (torch.load(p, weights_only=False) for p in paths)])
+    loaded = [torch.load(p, weights_only=False) for p in paths]
+    return torch.cat([s['latents'][:per_shard].float() / (1 if scaled else s['scaling_factor']) for s in loaded])
+
+def latent_channel_stats(folder, shards:int=8, per_shard:int=64) -> tuple:
+    "Per-channel mean and std [C] of the unscaled latents of the first `per_shard` samples in each of the first `shards` shards of `folder`."
+    z = first_latents(folder, shards, per_shard)
     return z.mean((0, 1, 3, 4)), z.std((0, 1, 3, 4))
 
 def latent_readers(vae) -> list:
@@ -561,15 +566,20 @@ def fold_latent_normalisation(vae, mean:torch.Tensor, std:torch.Tensor):
         conv.weight *= std.view(1, -1, 1, 1, 1)
     vae.register_to_config(scaling_factor=1.0)
 
-def normalise_latents(src, dst, mean:torch.Tensor, std:torch.Tensor) -> Path:
-    "Write the latent shards of `src` into `dst` as (z - `mean`) / `std` per channel (scale 1), keeping the shards already there."
+def rewrite_latents(src, dst, change, scaled:bool=False) -> Path:
+    """Write the latent shards of `src` into `dst` as `change(latents)` (scale 1), keeping the shards already there; `change`
+    is given the unscaled latents, or those stored (`scaled`)."""
     dst = Path(dst); dst.mkdir(parents=True, exist_ok=True)
     for p in sorted(Path(src).glob('[0-9]*.pt')):
         if (dst/p.name).exists(): continue
         s = torch.load(p, weights_only=False)
-        s.update(latents=((s['latents'].float() / s['scaling_factor'] - mean[:, None, None]) / std[:, None, None]).half(), scaling_factor=1.0)
+        s.update(latents=change(s['latents'].float() / (1 if scaled else s['scaling_factor'])).half(), scaling_factor=1.0)
         with atomic_path(dst/p.name) as tmp: torch.save(s, tmp)
     return dst
+
+def normalise_latents(src, dst, mean:torch.Tensor, std:torch.Tensor) -> Path:
+    "Write the latent shards of `src` into `dst` as (z - `mean`) / `std` per channel (scale 1), keeping the shards already there."
+    return rewrite_latents(src, dst, lambda z: (z - mean[:, None, None]) / std[:, None, None])
 
 # %% ../nbs/32_toymodel2.ipynb #67e56af1
 def refined_pipeline(base, stats:tuple=None):
@@ -617,9 +627,7 @@ def refine(out, base, config='v4', steps:int=None, lr:float=None, focus:float=No
 def latent_basis(folder, k:int, shards:int=8, per_shard:int=64) -> tuple:
     """The top `k` principal directions [C, k] of a latent pixel, from the first `per_shard` scaled latents of each of the first
     `shards` shards of `folder`, and their mean [C]. Directions of the second moment (not centred): the mean's is kept."""
-    paths = sorted(Path(folder).glob('[0-9]*.pt'))[:shards]
-    if not paths: raise FileNotFoundError(f'no latent shards in {folder}: run the latents stage first')
-    z = torch.cat([torch.load(p, weights_only=False)['latents'][:per_shard].float() for p in paths])
+    z = first_latents(folder, shards, per_shard, scaled=True)
     if not 0 < k <= z.shape[2]: raise ValueError(f'k must be between 1 and the {z.shape[2]} latent channels; got {k}')
     v = z.transpose(2, -1).reshape(-1, z.shape[2]).double()
     vectors = torch.linalg.eigh(v.T @ v / len(v))[1].flip(1)   # by falling eigenvalue
@@ -672,11 +680,5 @@ def projected_pipeline(base, basis:torch.Tensor, mean:torch.Tensor) -> CogVideoX
 
 def project_latents(src, dst, basis:torch.Tensor) -> Path:
     "Write the latent shards of `src` into `dst` in `basis` coordinates (scale 1), keeping the shards already there."
-    dst = Path(dst); dst.mkdir(parents=True, exist_ok=True)
-    for p in sorted(Path(src).glob('[0-9]*.pt')):
-        if (dst/p.name).exists(): continue
-        s = torch.load(p, weights_only=False)
-        s.update(latents=torch.einsum('nfchw,ck->nfkhw', s['latents'].float(), basis).half(), scaling_factor=1.0)
-        with atomic_path(dst/p.name) as tmp: torch.save(s, tmp)
-    return dst
+    return rewrite_latents(src, dst, lambda z: torch.einsum('nfchw,ck->nfkhw', z, basis), scaled=True)
 
