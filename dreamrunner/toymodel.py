@@ -21,9 +21,9 @@ from .files import atomic_path
 
 # %% auto #0
 __all__ = ['HELD_OUT_MOTIONS', 'HELD_OUT_CHARACTERS', 'N_SLOTS', 'TOY_MODEL', 'SHIPPED_WEIGHTS_SHA256', 'ToyConfig',
-           'build_toy_pipeline', 'n_params', 'training_cast_and_motions', 'region_caption', 'Sample', 'world_sample',
-           'to_video', 'random_crop', 'cosine_lr', 'vae_batch', 'weighted_mean', 'reconstruction_loss', 'train_vae',
-           'vae_psnr', 'latent_frame_boxes', 'pad_slots', 'place_caption', 'sample_slots', 'scene_script',
+           'toy_transformer', 'build_toy_pipeline', 'n_params', 'training_cast_and_motions', 'region_caption', 'Sample',
+           'world_sample', 'to_video', 'random_crop', 'cosine_lr', 'vae_batch', 'weighted_mean', 'reconstruction_loss',
+           'train_vae', 'vae_psnr', 'latent_frame_boxes', 'pad_slots', 'place_caption', 'sample_slots', 'scene_script',
            'random_script', 'plan_sample', 'process_group', 'rank_draws', 'group_mean', 'group_objects',
            'check_replicas', 'in_processes', 'encode_slot_texts', 'training_batch', 'encode_latents', 'draw_timesteps',
            'window_rope', 'train_transformer', 'set_latent_scale', 'train', 'toy_model_path', 'weights_digest', 'ship',
@@ -46,6 +46,16 @@ class ToyConfig:
     head_dim: int = 32
     patch: int = 2
 
+def toy_transformer(cfg:ToyConfig=None) -> CogVideoXTransformer3DModel:
+    "A freshly initialised embedded-model transformer of `cfg`'s sizes (seed torch first for a reproducible one)."
+    cfg = cfg or ToyConfig()
+    s = 2 ** (len(cfg.vae_channels) - 1)   # the VAE's spatial compression
+    return CogVideoXTransformer3DModel(num_attention_heads=cfg.heads, attention_head_dim=cfg.head_dim, in_channels=cfg.latent_channels,
+                                       out_channels=cfg.latent_channels, time_embed_dim=4 * cfg.head_dim, text_embed_dim=cfg.text_dim,
+                                       num_layers=cfg.layers, sample_width=cfg.width // s, sample_height=cfg.height // s,
+                                       sample_frames=cfg.num_frames, patch_size=cfg.patch, max_text_seq_length=cfg.text_len,
+                                       use_rotary_positional_embeddings=True)
+
 def build_toy_pipeline(cfg:ToyConfig=None, seed:int=0) -> CogVideoXPipeline:
     "A freshly initialised embedded-model pipeline (all diffusers/transformers classes)."
     cfg = cfg or ToyConfig()
@@ -57,12 +67,7 @@ def build_toy_pipeline(cfg:ToyConfig=None, seed:int=0) -> CogVideoXPipeline:
     vae = AutoencoderKLCogVideoX(down_block_types=('CogVideoXDownBlock3D',) * n, up_block_types=('CogVideoXUpBlock3D',) * n,
                                  block_out_channels=tuple(cfg.vae_channels), latent_channels=cfg.latent_channels, layers_per_block=1,
                                  norm_num_groups=4, temporal_compression_ratio=4, sample_height=cfg.height, sample_width=cfg.width)
-    s = 2 ** (n - 1)
-    transformer = CogVideoXTransformer3DModel(num_attention_heads=cfg.heads, attention_head_dim=cfg.head_dim, in_channels=cfg.latent_channels,
-                                              out_channels=cfg.latent_channels, time_embed_dim=4 * cfg.head_dim, text_embed_dim=cfg.text_dim,
-                                              num_layers=cfg.layers, sample_width=cfg.width // s, sample_height=cfg.height // s,
-                                              sample_frames=cfg.num_frames, patch_size=cfg.patch, max_text_seq_length=cfg.text_len,
-                                              use_rotary_positional_embeddings=True)
+    transformer = toy_transformer(cfg)
     # no SNR shift: CogVideoX shifts by 3 for its 60x90 latents; 20x20 latents need none
     scheduler = cogvideox_scheduler(snr_shift_scale=1.0)
     return CogVideoXPipeline(tokenizer=tok, text_encoder=text_encoder, vae=vae, transformer=transformer, scheduler=scheduler)

@@ -19,7 +19,7 @@ from .planner import RulePlanner
 from .shapes import PLACES, Clip, render_scene
 from .sr3ai import Slots, TokenGrid, pipeline_grid, scene_slots
 from diffusers import AutoencoderKLCogVideoX, CogVideoXPipeline, CogVideoXTransformer3DModel
-from .toymodel import (N_SLOTS, latent_frame_boxes, ToyConfig, build_toy_pipeline, encode_latents, in_processes, n_params, pad_slots,
+from .toymodel import (N_SLOTS, latent_frame_boxes, ToyConfig, build_toy_pipeline, toy_transformer, encode_latents, in_processes, n_params, pad_slots,
                                   process_group, random_crop, scene_script, set_latent_scale, to_video, train_transformer, train_vae, training_cast_and_motions,
                                   world_vocabulary)
 
@@ -32,7 +32,7 @@ __all__ = ['CONFIGS', 'STAGES', 'RECIPES', 'RECIPE', 'MAIN_JOB', 'toy_config', '
            'check_processes', 'train', 'benchmark', 'round_trip', 'vae_ceiling', 'vae_figure', 'snapshot',
            'first_latents', 'latent_channel_stats', 'latent_readers', 'fold_latent_normalisation', 'rewrite_latents',
            'normalise_latents', 'refined_pipeline', 'refine', 'latent_basis', 'project_vae', 'project_transformer',
-           'projected_pipeline', 'project_latents']
+           'projected_pipeline', 'fresh_projected_pipeline', 'project_latents']
 
 # %% ../nbs/32_toymodel2.ipynb #c1767cc7
 CONFIGS = {'v1': ToyConfig(),
@@ -49,9 +49,11 @@ CONFIGS['v5'] = CONFIGS['v3']
 CONFIGS['v6'] = CONFIGS['v3']
 # model 7: model 5 on the top 8 principal directions of its latents (`refine`: VAE and transformer folded onto them)
 CONFIGS['v7'] = replace(CONFIGS['v3'], latent_channels=8)
+# model 8: v7's VAE and latents, a wider and deeper transformer (6 layers of width 192) trained from scratch (`refine`)
+CONFIGS['v8'] = replace(CONFIGS['v7'], layers=6, heads=6)
 
 def toy_config(config='v2') -> ToyConfig:
-    "A named embedded-model configuration ('v1': the shipped model, 'v2': model 2, 'v3': model 3, 'v4': model 4, 'v5', 'v6', 'v7': a v3 run trained on), or `config` itself if it is a `ToyConfig`."
+    "A named embedded-model configuration ('v1': the shipped model, 'v2': model 2, 'v3': model 3, 'v4': model 4, 'v5', 'v6', 'v7': a v3 run trained on, 'v8': a new transformer on v7's latents), or `config` itself if it is a `ToyConfig`."
     if isinstance(config, ToyConfig): return config
     if config not in CONFIGS: raise ValueError(f"unknown embedded-model configuration {config!r}; known: {', '.join(map(repr, CONFIGS))}")
     return CONFIGS[config]
@@ -323,7 +325,10 @@ RECIPES = {'v2': dict(vae_steps=4000, stories=8192, transformer_steps=12000, dec
            'v6': dict(base='v3', transformer_steps=6000, lr=2e-4, focus=9.0, guidance=3.0, crop=6, full_every=4, normalise=False, seed_offset=31),
            # a finished v3 run with its latents cut to their top 8 principal directions (`project_vae`, `project_transformer`),
            # the transformer trained on: it no longer predicts the noise of 24 near-constant channels
-           'v7': dict(base='v3', transformer_steps=3000, lr=4e-4, focus=9.0, guidance=2.0, normalise=False, project=8, seed_offset=41)}
+           'v7': dict(base='v3', transformer_steps=3000, lr=4e-4, focus=9.0, guidance=2.0, normalise=False, project=8, seed_offset=41),
+           # v7's VAE and latents, a new transformer of CONFIGS['v8']'s sizes trained from scratch, three batches in four on windows
+           'v8': dict(base='v3', transformer_steps=10000, lr=8e-4, focus=9.0, guidance=3.0, normalise=False, project=8, fresh=True,
+                      crop=6, full_every=4, seed_offset=51)}
 RECIPE = RECIPES['v2']
 
 def recipe(config, **given) -> dict:
@@ -593,7 +598,8 @@ def refine(out, base, config='v4', steps:int=None, lr:float=None, focus:float=No
     """The finished run `base` trained on (resuming from `out`); saves and returns `out/pipeline`. Model 4's recipe ('v4'): its
     latents normalised per channel (its VAE refolded, its latents rewritten into `out/latents`); 'v5': its own pipeline and
     latents, time steps drawn toward the noisiest; 'v6': the same, most batches on windows around a character; 'v7': its
-    latents cut to their top principal directions (`project_vae`, `project_transformer`, `project_latents` into `out/latents`).
+    latents cut to their top principal directions (`project_vae`, `project_transformer`, `project_latents` into `out/latents`);
+    'v8': v7's VAE and latents with a new transformer of `config`'s sizes (`fresh_projected_pipeline`).
     `recipe_name`: default `config`'s name, else 'v4'."""
     name = recipe_name or (config if isinstance(config, str) else 'v4')
     refining = [k for k, v in RECIPES.items() if 'base' in v]
@@ -609,7 +615,8 @@ def refine(out, base, config='v4', steps:int=None, lr:float=None, focus:float=No
         if not (out/'basis.pt').exists():
             with atomic_path(out/'basis.pt') as tmp: torch.save(dict(zip(('basis', 'mean'), latent_basis(base/'latents', r['project']))), tmp)
         b = torch.load(out/'basis.pt')
-        build, latents, seed_offset = partial(projected_pipeline, base, b['basis'], b['mean']), project_latents(base/'latents', out/'latents', b['basis']), r['seed_offset']
+        start = partial(fresh_projected_pipeline, cfg=cfg, seed=seed) if r.get('fresh') else projected_pipeline
+        build, latents, seed_offset = partial(start, base, b['basis'], b['mean']), project_latents(base/'latents', out/'latents', b['basis']), r['seed_offset']
     elif r.get('normalise', True):
         stats = latent_channel_stats(base/'latents')
         build, latents, seed_offset = partial(refined_pipeline, base, stats), normalise_latents(base/'latents', out/'latents', *stats), 11
@@ -677,6 +684,13 @@ def projected_pipeline(base, basis:torch.Tensor, mean:torch.Tensor) -> CogVideoX
     pipe = CogVideoXPipeline.from_pretrained(Path(base)/'pipeline')
     # a new pipeline, as it reads its VAE's scale when built
     return CogVideoXPipeline(pipe.tokenizer, pipe.text_encoder, project_vae(pipe.vae, basis, mean), project_transformer(pipe.transformer, basis), pipe.scheduler)
+
+def fresh_projected_pipeline(base, basis:torch.Tensor, mean:torch.Tensor, cfg:ToyConfig=None, seed:int=0) -> CogVideoXPipeline:
+    "v8's start: v7's VAE (the finished run `base` folded onto `basis`) and a freshly initialised transformer of `cfg`'s sizes (seeded)."
+    pipe = projected_pipeline(base, basis, mean)
+    torch.manual_seed(seed)   # every process of a training group builds the same one
+    tr = toy_transformer(replace(toy_config(cfg or 'v8'), latent_channels=basis.shape[1]))
+    return CogVideoXPipeline(pipe.tokenizer, pipe.text_encoder, pipe.vae, tr, pipe.scheduler)
 
 def project_latents(src, dst, basis:torch.Tensor) -> Path:
     "Write the latent shards of `src` into `dst` in `basis` coordinates (scale 1), keeping the shards already there."
