@@ -687,10 +687,10 @@ def projected_pipeline(base, basis:torch.Tensor, mean:torch.Tensor) -> CogVideoX
 
 def fresh_projected_pipeline(base, basis:torch.Tensor, mean:torch.Tensor, cfg:ToyConfig=None, seed:int=0) -> CogVideoXPipeline:
     "v8's start: v7's VAE (the finished run `base` folded onto `basis`) and a freshly initialised transformer of `cfg`'s sizes (seeded)."
-    pipe = projected_pipeline(base, basis, mean)
+    pipe = CogVideoXPipeline.from_pretrained(Path(base)/'pipeline')   # only its VAE is folded: the transformer is replaced
     torch.manual_seed(seed)   # every process of a training group builds the same one
     tr = toy_transformer(replace(toy_config(cfg or 'v8'), latent_channels=basis.shape[1]))
-    return CogVideoXPipeline(pipe.tokenizer, pipe.text_encoder, pipe.vae, tr, pipe.scheduler)
+    return CogVideoXPipeline(pipe.tokenizer, pipe.text_encoder, project_vae(pipe.vae, basis, mean), tr, pipe.scheduler)
 
 def project_latents(src, dst, basis:torch.Tensor) -> Path:
     "Write the latent shards of `src` into `dst` in `basis` coordinates (scale 1), keeping the shards already there."
