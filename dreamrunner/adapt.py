@@ -12,12 +12,14 @@ import torch
 import torch.nn.functional as F
 from tqdm.auto import tqdm
 from .files import atomic_path
-from .sr3ai import EXPERT_PREFIXES, add_region_adapter, denoisers, model_family, region_lora_config, save_region_adapter
+from diffusers.models.embeddings import get_3d_rotary_pos_embed
+from .sr3ai import EXPERT_PREFIXES, TokenGrid, add_region_adapter, denoisers, model_family, region_lora_config, save_region_adapter
 
 # %% auto #0
 __all__ = ['debias', 'temporal_loss', 'prepare_clip', 'encode_clip', 'caption_length', 'encode_caption', 'TrainingError',
-           'AdaptConfig', 'expert_sigmas', 'flow_matching_pair', 'Adapter', 'peak_memory_gb', 'cache_root',
-           'model_fingerprint', 'adapter_key', 'train_motion_adapter', 'train_character_adapter']
+           'AdaptConfig', 'expert_sigmas', 'flow_matching_pair', 'Adapter', 'motion_window', 'window_rope',
+           'peak_memory_gb', 'cache_root', 'model_fingerprint', 'adapter_key', 'train_motion_adapter',
+           'train_character_adapter']
 
 # %% ../nbs/23_adapt.ipynb #69069263
 def debias(x:torch.Tensor, anchor:int, beta:float=1.0) -> torch.Tensor:
@@ -79,6 +81,7 @@ class AdaptConfig:
     seed: int = 0
     gradient_checkpointing: bool = False
     mixed_precision: str = None     # 'bf16' on a GPU that supports it
+    window: int = 0                 # motion: train on windows of this many tokens a side around each clip's motion (0: whole frames)
 
 def expert_sigmas(pipe, expert:int=0) -> tuple:
     "The noise levels (sigma in [0, 1]) that denoiser `expert` sees: all of them, or Wan 2.2's split at `boundary_ratio`."
@@ -108,6 +111,8 @@ class Adapter:
         c = config
         self.latents = [encode_clip(pipe, f, c.num_frames, c.height, c.width) for f in clips]
         self.prompts = [encode_caption(pipe, cap) for cap in captions]
+        # checked before the transformer gets any adapter
+        self.windows = [motion_window(lat[0], c.window, self.patch) for lat in self.latents] if c.window and kind == 'motion' else None
         self.appearance = [f'{name}_appearance_{i}' for i in range(len(clips))] if kind == 'motion' else []
         self.tr.requires_grad_(False)
         n = self.tr.config.num_layers
@@ -124,9 +129,25 @@ class Adapter:
         self.step, self.losses = 0, []
         self.rope = self._rope()
 
+    @property
+    def patch(self) -> int:
+        p = self.tr.config.patch_size
+        return p[-1] if isinstance(p, (tuple, list)) else p   # Wan: (time, height, width)
+
     def _rope(self):
         if not getattr(self.tr.config, 'use_rotary_positional_embeddings', False): return None   # Wan computes its RoPE inside
+        if self.windows: return window_rope(self.tr, TokenGrid(self.latents[0].shape[1], self.cfg.window, self.cfg.window))
         return self.pipe._prepare_rotary_positional_embeddings(self.cfg.height, self.cfg.width, self.latents[0].shape[1], self.latents[0].device)
+
+    def _cut(self, i:int, g:torch.Generator) -> torch.Tensor:
+        "Clip `i`'s latents, or with `window` a window around its motion moved by up to a quarter window (drawn from `g`)."
+        lat = self.latents[i]
+        if not self.windows: return lat
+        n, p = self.cfg.window, self.patch
+        last_r, last_c = lat.shape[-2] // p - n, lat.shape[-1] // p - n
+        jitter = lambda: int(torch.randint(-(n // 4), n // 4 + 1, (1,), generator=g))
+        r, c = (min(max(x + jitter(), 0), last) for x, last in zip(self.windows[i], (last_r, last_c)))
+        return lat[..., r * p:(r + n) * p, c * p:(c + n) * p]
 
     def _activate(self, train:str, also:str=None):
         "Make `train` (and `also`, frozen) the active adapters; only `train` gets gradients."
@@ -152,7 +173,7 @@ class Adapter:
         "One step: the spatial pass (probability spatial_prob, or always for a character) and, for motion, the temporal pass."
         g, sched = self.gen, self.pipe.scheduler
         i = int(torch.randint(len(self.latents), (1,), generator=g))
-        lat, prompt = self.latents[i], self.prompts[i]
+        lat, prompt = self._cut(i, g), self.prompts[i]
         noise = torch.randn(lat.shape, generator=g)
         if self.family == 'wan': noisy, target, t = flow_matching_pair(sched, lat, noise, g, self.sigmas)
         else:
@@ -169,6 +190,26 @@ class Adapter:
             out['temporal'] = self._update(temporal_loss(self._forward(noisy, prompt, t), target, a, self.cfg.beta))
         self.step += 1
         return out
+
+# %% ../nbs/23_adapt.ipynb #d1603473
+def motion_window(lat:torch.Tensor, n:int, patch:int) -> tuple:
+    """(first row, first column) of the `n` x `n`-token window of a clip's latents [F, C, h, w] where they change most over
+    time: the largest sum of the latent pixels' spread over frames (a still clip: the top-left window)."""
+    rows, cols = lat.shape[-2] // patch, lat.shape[-1] // patch
+    if not 0 < n <= min(rows, cols):
+        raise TrainingError(f'a window of {n} x {n} tokens does not fit the clips\' grid of {rows} x {cols} tokens: '
+                            f'give a window from 1 to {min(rows, cols)} (0: whole frames)')
+    spread = lat.float().std(0).sum(0)[:rows * patch, :cols * patch]   # [h, w]
+    tokens = F.avg_pool2d(spread[None, None], patch)
+    sums = F.avg_pool2d(tokens, n, stride=1)[0, 0]
+    return divmod(int(sums.argmax()), sums.shape[1])
+
+def window_rope(transformer, grid:TokenGrid) -> tuple:
+    """Rotary embeddings of a window of `grid.rows` x `grid.cols` tokens, one unit apart as on the whole grid: attention sees only
+    the differences of positions, so these serve any window of a frame (training on crops of the latents)."""
+    return get_3d_rotary_pos_embed(embed_dim=transformer.config.attention_head_dim, crops_coords=((0, 0), (grid.rows, grid.cols)),
+                                   grid_size=(grid.rows, grid.cols), temporal_size=grid.latent_frames, device=transformer.device)
+
 
 # %% ../nbs/23_adapt.ipynb #24ccf986
 from peft.utils import get_peft_model_state_dict, set_peft_model_state_dict

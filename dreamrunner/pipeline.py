@@ -17,10 +17,10 @@ from .draw import write_video
 from .sr3ai import EXPERT_PREFIXES, RegionAdapters, caption_has_key, denoisers, load_region_adapter
 
 # %% auto #0
-__all__ = ['VIDEO_PIPELINES', 'MODEL_SETTINGS', 'RUN_FORMAT', 'RUN_MARK', 'PipelineError', 'InputError', 'load_video_pipeline',
-           'default_size', 'default_guidance', 'size_rules', 'Vocabulary', 'StorySettings', 'check_settings',
-           'load_model_settings', 'save_model_settings', 'model_defaults', 'stitch', 'contact_sheet', 'digest',
-           'identity_changes', 'Interrupted', 'Stage', 'RunFolder', 'merge_manifests', 'world_references',
+__all__ = ['VIDEO_PIPELINES', 'MODEL_SETTINGS', 'RUN_FORMAT', 'RUN_MARK', 'SETTINGS_SINCE', 'PipelineError', 'InputError',
+           'load_video_pipeline', 'default_size', 'default_guidance', 'size_rules', 'Vocabulary', 'StorySettings',
+           'check_settings', 'load_model_settings', 'save_model_settings', 'model_defaults', 'stitch', 'contact_sheet',
+           'digest', 'identity_changes', 'Interrupted', 'Stage', 'RunFolder', 'merge_manifests', 'world_references',
            'DreamRunnerPipeline', 'story_text', 'Adapter', 'AdapterData', 'story_adapters', 'scene_adapters',
            'StoryVideo', 'Workers']
 
@@ -131,6 +131,7 @@ class StorySettings:
     character_steps: int = 40
     rank: int = 8                 # LoRA rank
     adapter_lr: float = 1e-3
+    adapter_window: int = None    # motion adapters train on windows of this many tokens a side (0: whole frames); default: the model's own
     fps: int = 8
     crossfade: int = 0            # frames of cross-fade between scenes
 
@@ -147,6 +148,7 @@ _RULES = {   # setting: (test, what is allowed)
     'character_steps': (lambda v: _whole(v) and v >= 1, 'a whole number >= 1'),
     'rank': (lambda v: _whole(v) and v >= 1, 'a whole number >= 1'),
     'adapter_lr': (lambda v: _number(v) and 0 < v < 1, 'a number between 0 and 1'),
+    'adapter_window': (lambda v: _whole(v) and v >= 0, 'a whole number >= 0 (0: whole frames)'),
     'fps': (lambda v: _whole(v) and 1 <= v <= 120, 'a whole number from 1 to 120'),
     'crossfade': (lambda v: _whole(v) and v >= 0, 'a whole number >= 0'),
     'sr3ai': (lambda v: isinstance(v, bool), 'True or False'), 'retrieval': (lambda v: isinstance(v, bool), 'True or False'),
@@ -162,13 +164,16 @@ def check_settings(st:StorySettings, step:int, frame_step:int):
         v = getattr(st, name)
         if not (_whole(v) and v > 0 and v % step == 0):
             raise InputError(f'{name} must be a positive multiple of {step} for this model (its VAE and patch size); got {v!r}')
+    side = min(st.height, st.width) // step   # tokens on the short side of a frame
+    if st.adapter_window > side:
+        raise InputError(f'adapter_window must be at most {side} tokens (a frame of {st.height}x{st.width} has {side} on its short side); got {st.adapter_window}')
     f = st.num_frames
     if not (_whole(f) and f >= 1 and (f - 1) % frame_step == 0):
         raise InputError(f'num_frames (frames per scene) must be {frame_step}k+1 for this model, e.g. {", ".join(str(frame_step * k + 1) for k in (1, 2, 3, 6))}; got {f!r}')
     if st.crossfade >= f: raise InputError(f'crossfade must be fewer frames than a scene has ({f}); got {st.crossfade}')
 
 # %% ../nbs/40_pipeline.ipynb #2310e14e
-MODEL_SETTINGS = ('height', 'width', 'num_frames', 'guidance')   # the settings that default to the model's own
+MODEL_SETTINGS = ('height', 'width', 'num_frames', 'guidance', 'adapter_window')   # the settings that default to the model's own
 
 def load_model_settings(folder) -> dict:
     "The settings a model folder declares in `settings.json` ({} without the file); `InputError` naming the file if it is unusable."
@@ -188,9 +193,9 @@ def save_model_settings(folder, **declared) -> Path:
     return atomic_write_text(Path(folder)/'settings.json', json.dumps(declared) + '\n')
 
 def model_defaults(pipe, declared:dict=None) -> dict:
-    "The model's own value of each of `MODEL_SETTINGS`: what its folder declares, else its trained size and its family's guidance."
+    "The model's own value of each of `MODEL_SETTINGS`: what its folder declares, else its trained size, its family's guidance and whole-frame adapters."
     h, w, f = default_size(pipe)
-    return {**dict(height=h, width=w, num_frames=f, guidance=default_guidance(pipe)), **(declared or {})}
+    return {**dict(height=h, width=w, num_frames=f, guidance=default_guidance(pipe), adapter_window=0), **(declared or {})}
 
 # %% ../nbs/40_pipeline.ipynb #24d05fa4
 def stitch(clips:list, crossfade:int=0) -> np.ndarray:
@@ -238,9 +243,12 @@ def digest(data) -> str:
     elif not isinstance(data, bytes): data = json.dumps(data, sort_keys=True, default=str).encode()
     return hashlib.sha256(data).hexdigest()
 
+# settings added since run format 2, with the value a run made before them had: such a run resumes
+SETTINGS_SINCE = dict(adapter_window=0)
+
 def identity_changes(old:dict, new:dict) -> list:
     "What differs between two run identities, in words."
-    out = []
+    out, old = [], {**old, 'settings': {**SETTINGS_SINCE, **old['settings']}} if isinstance(old.get('settings'), dict) else old
     for k in sorted(set(old) | set(new), key=lambda k: (k != 'story', k)):   # the story first
         a, b = old.get(k), new.get(k)
         if a == b: continue
@@ -632,7 +640,8 @@ def _adapter_data(self, a:Adapter, story:Story, st:StorySettings, references:dic
 def _adapt_config(self, st:StorySettings, kind:str):
     from dreamrunner.adapt import AdaptConfig
     return AdaptConfig(steps=st.motion_steps if kind == 'motion' else st.character_steps, rank=st.rank, lr=st.adapter_lr,
-                       num_frames=st.num_frames, height=st.height, width=st.width, seed=st.seed)
+                       num_frames=st.num_frames, height=st.height, width=st.width, seed=st.seed,
+                       window=st.adapter_window if kind == 'motion' else 0)
 
 def _train_adapter(self, a:Adapter, data:AdapterData, st:StorySettings, progress:bool=True) -> tuple:
     "(LoRA file, trained now?) of adapter `a`; the transformer then holds that very adapter under its name."

@@ -12,11 +12,11 @@ import torch
 import torch.nn.functional as F
 from tqdm.auto import tqdm
 from diffusers import AutoencoderKLCogVideoX, CogVideoXPipeline, CogVideoXTransformer3DModel
-from diffusers.models.embeddings import get_3d_rotary_pos_embed
 from transformers import T5Config, T5EncoderModel
 from .tiny import cogvideox_scheduler, tiny_tokenizer
 from .shapes import CAST, MOTIONS, PLACES, render_clip
 from .sr3ai import TokenGrid
+from .adapt import window_rope
 from .files import atomic_path
 
 # %% auto #0
@@ -26,7 +26,7 @@ __all__ = ['HELD_OUT_MOTIONS', 'HELD_OUT_CHARACTERS', 'N_SLOTS', 'TOY_MODEL', 'S
            'train_vae', 'vae_psnr', 'latent_frame_boxes', 'pad_slots', 'place_caption', 'sample_slots', 'scene_script',
            'random_script', 'plan_sample', 'process_group', 'rank_draws', 'group_mean', 'group_objects',
            'check_replicas', 'in_processes', 'encode_slot_texts', 'training_batch', 'encode_latents', 'draw_timesteps',
-           'window_rope', 'train_transformer', 'set_latent_scale', 'train', 'toy_model_path', 'weights_digest', 'ship',
+           'train_transformer', 'set_latent_scale', 'train', 'toy_model_path', 'weights_digest', 'ship',
            'world_vocabulary', 'evaluation_scenes', 'evaluate']
 
 # %% ../nbs/30_toymodel.ipynb #18565a69
@@ -338,12 +338,6 @@ def draw_timesteps(n:int, T:int, gen:torch.Generator, bias:float=1.0) -> torch.T
     if not bias > 0: raise ValueError(f'noise_bias must be above 0 (1: uniform time steps); got {bias}')
     if bias == 1: return torch.randint(T, (n,), generator=gen)
     return (T * torch.rand(n, generator=gen) ** (1 / bias)).long().clamp(max=T - 1)
-
-def window_rope(transformer, grid:TokenGrid) -> tuple:
-    """Rotary embeddings of a window of `grid.rows` x `grid.cols` tokens, one unit apart as on the whole grid: attention sees only
-    the differences of positions, so these serve any window of a frame (training on crops of the latents)."""
-    return get_3d_rotary_pos_embed(embed_dim=transformer.config.attention_head_dim, crops_coords=((0, 0), (grid.rows, grid.cols)),
-                                   grid_size=(grid.rows, grid.cols), temporal_size=grid.latent_frames, device=transformer.device)
 
 def train_transformer(pipe, steps:int, out, batch:int=8, lr:float=8e-4, cfg:ToyConfig=None, seed:int=0, checkpoint_every:int=100,
                       plan_prob:float=0.5, whole_prob:float=0.1, drop_prob:float=0.1, progress:bool=True, batches=None, on_checkpoint=None,

@@ -32,6 +32,8 @@ CASES = {
     'cross-fade longer than a scene': (['S', '--out', 'O', '--crossfade', '9'], 'crossfade must be fewer frames than a scene has (9)', None, None),
     'negative seed': (['S', '--out', 'O', '--seed', '-1'], 'seed must be a whole number from 0', None, None),
     'zero adapter steps': (['S', '--out', 'O', '--motion_steps', '0'], 'motion_steps must be a whole number >= 1', None, None),
+    'adapter window wider than a frame': (['S', '--out', 'O', '--adapter_window', '11'],
+                                          'adapter_window must be at most 10 tokens (a frame of 80x80 has 10 on its short side); got 11', None, None),
     'zero threads': (['S', '--out', 'O', '--threads', '0'], 'threads must be a whole number >= 1; got 0', None, None),
     'output is a file': (['S', '--out', 'O/thesis.tex'], 'is a file, not a folder', 'mine', None),
     'output under a file': (['S', '--out', 'O/thesis.tex/run'], 'thesis.tex is a file', 'mine', None),
