@@ -453,8 +453,9 @@ def _estimates(t:dict, recipe:dict) -> dict:
              + recipe['transformer_steps'] * t['transformer_train_step'] + recipe['decoder_steps'] * t['decoder_train_step']) / 3600
     return dict(main_job_s=main, recipe_h=hours)
 
-def benchmark(config='v2', threads:int=1, steps:int=25, batch:int=8, recipe:dict=None, seed:int=0) -> dict:
-    "Sizes, and wall-clock and CPU seconds, of a configuration's work with random weights on this machine with `threads` threads."
+def benchmark(config='v2', threads:int=1, steps:int=25, batch:int=8, recipe:dict=None, seed:int=0, window:int=0) -> dict:
+    """Sizes, and wall-clock and CPU seconds, of a configuration's work with random weights on this machine with `threads` threads
+    (motion adapters on windows of `window` tokens a side: `AdaptConfig.window`)."""
     from dreamrunner.adapt import Adapter, AdaptConfig
     from dreamrunner.sr3ai import scene_frames
     torch.set_num_threads(threads)
@@ -480,7 +481,8 @@ def benchmark(config='v2', threads:int=1, steps:int=25, batch:int=8, recipe:dict
         clock('transformer_train_step', lambda: train_transformer(pipe, 3, Path(d)/'t', batch=batch, cfg=cfg, progress=False, batches=data), warm=False)
         clip = story_frames(1, cfg)
         for kind in ('motion', 'character'):
-            ac = AdaptConfig(steps=4, rank=8, lr=1e-3, num_frames=cfg.num_frames, height=cfg.height, width=cfg.width)
+            ac = AdaptConfig(steps=4, rank=8, lr=1e-3, num_frames=cfg.num_frames, height=cfg.height, width=cfg.width,
+                             window=window if kind == 'motion' else 0)
             ad = Adapter(pipe, [clip, clip], ['A [v1] red circle with a yellow hat is walking'] * 2, ac, Path(d)/kind, kind, kind)
             clock(f'{kind}_adapter_step', ad.train_step, n=3)
             pipe.transformer.delete_adapters(list(pipe.transformer.peft_config))
@@ -489,7 +491,7 @@ def benchmark(config='v2', threads:int=1, steps:int=25, batch:int=8, recipe:dict
         t['step'] = (t['scene'] - t['vae_decode']) / steps
         t.update(_estimates(t, recipe or RECIPE))
     r = lambda t: {k: round(v, 3) for k, v in t.items()}
-    return dict(config=config if isinstance(config, str) else asdict(cfg), threads=threads, load_average=round(os.getloadavg()[0], 2),
+    return dict(config=config if isinstance(config, str) else asdict(cfg), threads=threads, adapter_window=window, load_average=round(os.getloadavg()[0], 2),
                 params_m={k: round(v / 1e6, 3) for k, v in sizes.items()}, weights_mb=round(4 * sum(sizes.values()) / 2**20, 1),
                 tokens=dict(video=grid.n_video, text_per_slot=grid.text_len), wall_s=r(clock.wall), cpu_s=r(clock.cpu))
 
