@@ -112,6 +112,8 @@ class Adapter:
         self.latents = [encode_clip(pipe, f, c.num_frames, c.height, c.width) for f in clips]
         self.prompts = [encode_caption(pipe, cap) for cap in captions]
         # checked before the transformer gets any adapter
+        if c.window and getattr(self.tr.config, 'patch_size_t', None):
+            raise TrainingError('adapters on windows (window > 0) need a transformer without patches in time (not CogVideoX 1.5)')
         self.windows = [motion_window(lat[0], c.window, self.patch) for lat in self.latents] if c.window and kind == 'motion' else None
         self.appearance = [f'{name}_appearance_{i}' for i in range(len(clips))] if kind == 'motion' else []
         self.tr.requires_grad_(False)
