@@ -28,11 +28,11 @@ __all__ = ['CONFIGS', 'STAGES', 'RECIPES', 'RECIPE', 'MAIN_JOB', 'toy_config', '
            'story_scene', 'story_slots', 'story_clip', 'story_frames', 'caption_tokens', 'weigh_box',
            'character_weight', 'focus_window', 'story_vae_batch', 'encode_stories', 'StoryLatents', 'latent_weight',
            'crop_window', 'crop_sample', 'story_batches', 'machine', 'command_line', 'run_record', 'story_psnr',
-           'update_log', 'story_latent_scale', 'save_model', 'recipe', 'run_transformer_stage', 'story_pipeline',
-           'check_processes', 'train', 'benchmark', 'round_trip', 'vae_ceiling', 'vae_figure', 'snapshot',
-           'first_latents', 'latent_channel_stats', 'latent_readers', 'fold_latent_normalisation', 'rewrite_latents',
-           'normalise_latents', 'refined_pipeline', 'refine', 'latent_basis', 'project_vae', 'project_transformer',
-           'projected_pipeline', 'fresh_projected_pipeline', 'project_latents']
+           'update_log', 'story_latent_scale', 'adapter_window_of', 'save_model', 'recipe', 'run_transformer_stage',
+           'story_pipeline', 'check_processes', 'train', 'benchmark', 'round_trip', 'vae_ceiling', 'vae_figure',
+           'snapshot', 'first_latents', 'latent_channel_stats', 'latent_readers', 'fold_latent_normalisation',
+           'rewrite_latents', 'normalise_latents', 'refined_pipeline', 'refine', 'latent_basis', 'project_vae',
+           'project_transformer', 'projected_pipeline', 'fresh_projected_pipeline', 'project_latents']
 
 # %% ../nbs/32_toymodel2.ipynb #c1767cc7
 CONFIGS = {'v1': ToyConfig(),
@@ -304,11 +304,17 @@ def story_latent_scale(pipe, cfg:ToyConfig, seed:int=0) -> float:
     "Set the VAE's latent scale from four story clips of another data seed (what fixes the latents every later stage uses)."
     return set_latent_scale(pipe.vae, videos=torch.stack([to_video(story_frames(i, cfg, seed + 7)) for i in range(4)]))
 
+def adapter_window_of(pipe) -> int:
+    "The window a model 2's motion adapters train on (`adapter_window`): half its token grid's short side, a quarter of a frame."
+    c = pipe.transformer.config
+    return min(c.sample_height, c.sample_width) // c.patch_size // 2
+
 def save_model(pipe, folder, guidance:float=None) -> Path:
-    "Save a model 2 pipeline with its vocabulary (interaction lines included) and the `guidance` it is used at (settings.json) into `folder`."
+    """Save a model 2 pipeline with its vocabulary (interaction lines included) into `folder`, declaring (settings.json) the
+    `guidance` it is used at and its motion adapters' window (`adapter_window_of`: 6 at 96x96, the main job's two minutes)."""
     pipe.to('cpu').save_pretrained(folder, safe_serialization=True)
     replace(world_vocabulary(), interactions=True).save(folder)
-    if guidance is not None: save_model_settings(folder, guidance=guidance)
+    save_model_settings(folder, **({} if guidance is None else dict(guidance=guidance)), adapter_window=adapter_window_of(pipe))
     return Path(folder)
 
 # each configuration's training recipe; `focus` weighs the characters' pixels up in every stage's loss (1 + focus)
