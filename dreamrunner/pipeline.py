@@ -248,7 +248,8 @@ SETTINGS_SINCE = dict(adapter_window=0)
 
 def identity_changes(old:dict, new:dict) -> list:
     "What differs between two run identities, in words."
-    out, old = [], {**old, 'settings': {**SETTINGS_SINCE, **old['settings']}} if isinstance(old.get('settings'), dict) else old
+    if isinstance(old.get('settings'), dict): old = {**old, 'settings': {**SETTINGS_SINCE, **old['settings']}}
+    out = []
     for k in sorted(set(old) | set(new), key=lambda k: (k != 'story', k)):   # the story first
         a, b = old.get(k), new.get(k)
         if a == b: continue
