@@ -5,16 +5,18 @@
 # %% ../nbs/20_shapes.ipynb #42c7267f
 from __future__ import annotations
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 import numpy as np
 from PIL import Image, ImageDraw
+
 
 # %% auto #0
 __all__ = ['COLORS', 'SHAPES', 'ACCESSORIES', 'CAST', 'PLACE_COLORS', 'PLACES', 'GROUND', 'MOTIONS', 'LOCOMOTION_MOTIONS',
            'TEMPLATES', 'ShapeCharacter', 'paint_place', 'Pose', 'Variation', 'walking', 'running', 'jumping',
            'hopping', 'spinning', 'waving', 'bouncing', 'zigzagging', 'flying', 'swimming', 'sitting_down', 'dancing',
            'growing', 'shrinking', 'rolling', 'sliding', 'draw_character', 'draw_character_in_box', 'mask_box', 'Clip',
-           'render_clip', 'show_clip', 'color_box', 'find_place', 'world_character', 'render_scene']
+           'render_clip', 'show_clip', 'color_box', 'find_place', 'world_character', 'render_scene', 'story_cast',
+           'track_scene', 'track_story']
 
 # %% ../nbs/20_shapes.ipynb #9c592d86
 COLORS = {'red': (220, 40, 40), 'blue': (40, 80, 230), 'green': (40, 190, 60), 'yellow': (245, 215, 30),
@@ -292,7 +294,7 @@ def color_box(frame:np.ndarray, ch:ShapeCharacter) -> tuple:
     return mask_box((frame == body).all(-1) | (frame == accent).all(-1))
 
 # %% ../nbs/20_shapes.ipynb #dda5e145
-from .plan import Scene, PlanError, caption_tags
+from .plan import Scene, KeyFrame, Region, PlanError, caption_tags
 
 def find_place(text:str) -> str:
     "The Shapes-world place a background sentence names (default: meadow)."
@@ -460,3 +462,34 @@ def render_scene(scene:Scene, cast:list=None, n_frames:int=16, size:tuple=(64, 6
                 if box is not None: out[tracks.index(ch), f] = box
         frames[f] = np.asarray(im)
     return Clip(frames, scene.narration or ' '.join(scene.captions), [None] * len(tracks), tracks, place, out, fps, seed)
+
+# %% ../nbs/20_shapes.ipynb #fec53ea2
+def story_cast(story) -> list:
+    "The world's characters a story's characters are (same looks, else same name; a stand-in circle if none), under the story's tags."
+    return [replace(world_character(c) or ShapeCharacter(c.name, c.tag, 'circle', 'white', 'white', 'none'), name=c.name, tag=c.tag)
+            for c in story.characters]
+
+def _union(boxes:np.ndarray) -> tuple:
+    "The box (x0, y0, x1, y1) around the rows of `boxes` [n, 4] that are not NaN, or None."
+    boxes = boxes[~np.isnan(boxes).any(1)]
+    return None if not len(boxes) else tuple(round(float(v), 4) for v in (*boxes[:, :2].min(0), *boxes[:, 2:].max(0)))
+
+def track_scene(scene:Scene, n_frames:int, size:tuple=(96, 96), seed:int=0, cast:list=None) -> Scene:
+    """A copy of `scene` whose layout is where the world acts it (`render_scene(..., act=True)` at `n_frames` and `size`): a key
+    frame per frame, each region's box the box around its characters on that frame (the planned box where none is drawn)."""
+    cast = cast or CAST
+    clip = render_scene(scene, cast, n_frames=n_frames, size=size, seed=seed, act=True)
+    key_frames = []
+    for f in range(n_frames):
+        regions = []
+        for r in scene.regions_at((f + 0.5) / n_frames):
+            box = _union(clip.boxes[[clip.characters.index(m) for m in _cast_member(r, cast)], f])
+            regions.append(Region(r.entity, r.motion, r.caption, box or r.box))
+        key_frames.append(KeyFrame(regions))
+    return Scene(scene.background, key_frames, scene.place, list(scene.motions), scene.narration)
+
+def track_story(story, n_frames:int, size:tuple=(96, 96), seed:int=0):
+    "A copy of `story` with every scene's layout tracked (`track_scene`), its characters acted by `story_cast`."
+    cast = story_cast(story)
+    return replace(story, scenes=[track_scene(s, n_frames, size, seed, cast) for s in story.scenes])
+
