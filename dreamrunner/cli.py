@@ -154,6 +154,7 @@ def run(story:str,                              # story script (.story/.txt) or 
         motion_steps:int=60,                    # motion adapter training steps
         character_steps:int=40,                 # character adapter training steps
         adapter_window:int=None,                # motion adapters train on windows of N tokens a side; 0: whole frames (default: the model's)
+        layout:Param("the planner's boxes, or a box per frame where the Shapes world acts the plan (default: the model's)", str, choices=('planned', 'tracked'))=None,
         crossfade:int=0,                        # frames of cross-fade between scenes
         fps:int=8,                              # frames per second of the videos
         no_sr3ai:store_true=False,              # plain attention, one prompt per scene (the ablation)
@@ -190,7 +191,7 @@ def run(story:str,                              # story script (.story/.txt) or 
     if tiling: pipe.enable_vae_tiling()
     pipe.set_sr3ai_backend(attention)
     settings = dict(steps=steps, seed=seed, guidance=guidance, height=height, width=width, num_frames=frames, motion_steps=motion_steps,
-                    character_steps=character_steps, adapter_window=adapter_window, crossfade=crossfade, fps=fps, sr3ai=not no_sr3ai, retrieval=not no_retrieval,
+                    character_steps=character_steps, adapter_window=adapter_window, layout=layout, crossfade=crossfade, fps=fps, sr3ai=not no_sr3ai, retrieval=not no_retrieval,
                     characters=not no_characters)
     pipe.check_inputs(path, out, force=force, any_story=any_story, **settings)   # everything, before a file is written
     video = pipe(path, out=out, force=force, progress=not quiet, strict=strict, any_story=any_story, workers=workers, **settings)

@@ -17,12 +17,12 @@ from .draw import write_video
 from .sr3ai import EXPERT_PREFIXES, RegionAdapters, caption_has_key, denoisers, load_region_adapter
 
 # %% auto #0
-__all__ = ['VIDEO_PIPELINES', 'MODEL_SETTINGS', 'RUN_FORMAT', 'RUN_MARK', 'SETTINGS_SINCE', 'PipelineError', 'InputError',
-           'load_video_pipeline', 'default_size', 'default_guidance', 'size_rules', 'Vocabulary', 'StorySettings',
-           'check_settings', 'load_model_settings', 'save_model_settings', 'model_defaults', 'stitch', 'contact_sheet',
-           'digest', 'identity_changes', 'Interrupted', 'Stage', 'RunFolder', 'merge_manifests', 'world_references',
-           'DreamRunnerPipeline', 'story_text', 'Adapter', 'AdapterData', 'story_adapters', 'scene_adapters',
-           'StoryVideo', 'Workers']
+__all__ = ['VIDEO_PIPELINES', 'LAYOUTS', 'MODEL_SETTINGS', 'RUN_FORMAT', 'RUN_MARK', 'SETTINGS_SINCE', 'PipelineError',
+           'InputError', 'load_video_pipeline', 'default_size', 'default_guidance', 'size_rules', 'Vocabulary',
+           'StorySettings', 'check_settings', 'load_model_settings', 'save_model_settings', 'model_defaults', 'stitch',
+           'contact_sheet', 'digest', 'identity_changes', 'Interrupted', 'Stage', 'RunFolder', 'merge_manifests',
+           'world_references', 'DreamRunnerPipeline', 'story_text', 'Adapter', 'AdapterData', 'story_adapters',
+           'scene_adapters', 'StoryVideo', 'Workers']
 
 # %% ../nbs/40_pipeline.ipynb #6d68fbc6
 class PipelineError(RuntimeError):
@@ -132,12 +132,15 @@ class StorySettings:
     rank: int = 8                 # LoRA rank
     adapter_lr: float = 1e-3
     adapter_window: int = None    # motion adapters train on windows of this many tokens a side (0: whole frames); default: the model's own
+    layout: str = None            # 'planned': the planner's boxes; 'tracked': a box per frame where the world acts the plan; default: the model's own
     fps: int = 8
     crossfade: int = 0            # frames of cross-fade between scenes
 
 # %% ../nbs/40_pipeline.ipynb #e4c3319a
 def _whole(v) -> bool: return isinstance(v, (int, np.integer)) and not isinstance(v, bool)
 def _number(v) -> bool: return isinstance(v, (int, float, np.number)) and not isinstance(v, bool) and math.isfinite(v)
+
+LAYOUTS = ('planned', 'tracked')   # the planner's boxes, or `track_story`'s: a box per frame where the world acts the plan
 
 _RULES = {   # setting: (test, what is allowed)
     'steps': (lambda v: _whole(v) and v >= 1, 'a whole number >= 1'),
@@ -153,6 +156,7 @@ _RULES = {   # setting: (test, what is allowed)
     'crossfade': (lambda v: _whole(v) and v >= 0, 'a whole number >= 0'),
     'sr3ai': (lambda v: isinstance(v, bool), 'True or False'), 'retrieval': (lambda v: isinstance(v, bool), 'True or False'),
     'characters': (lambda v: isinstance(v, bool), 'True or False'),
+    'layout': (lambda v: v in LAYOUTS, "'planned' or 'tracked'"),
 }
 
 def check_settings(st:StorySettings, step:int, frame_step:int):
@@ -173,7 +177,7 @@ def check_settings(st:StorySettings, step:int, frame_step:int):
     if st.crossfade >= f: raise InputError(f'crossfade must be fewer frames than a scene has ({f}); got {st.crossfade}')
 
 # %% ../nbs/40_pipeline.ipynb #2310e14e
-MODEL_SETTINGS = ('height', 'width', 'num_frames', 'guidance', 'adapter_window')   # the settings that default to the model's own
+MODEL_SETTINGS = ('height', 'width', 'num_frames', 'guidance', 'adapter_window', 'layout')   # the settings that default to the model's own
 
 def load_model_settings(folder) -> dict:
     "The settings a model folder declares in `settings.json` ({} without the file); `InputError` naming the file if it is unusable."
@@ -193,9 +197,9 @@ def save_model_settings(folder, **declared) -> Path:
     return atomic_write_text(Path(folder)/'settings.json', json.dumps(declared) + '\n')
 
 def model_defaults(pipe, declared:dict=None) -> dict:
-    "The model's own value of each of `MODEL_SETTINGS`: what its folder declares, else its trained size, its family's guidance and whole-frame adapters."
+    "The model's own value of each of `MODEL_SETTINGS`: what its folder declares, else its trained size, its family's guidance, whole-frame adapters, planned layouts."
     h, w, f = default_size(pipe)
-    return {**dict(height=h, width=w, num_frames=f, guidance=default_guidance(pipe), adapter_window=0), **(declared or {})}
+    return {**dict(height=h, width=w, num_frames=f, guidance=default_guidance(pipe), adapter_window=0, layout='planned'), **(declared or {})}
 
 # %% ../nbs/40_pipeline.ipynb #24d05fa4
 def stitch(clips:list, crossfade:int=0) -> np.ndarray:
@@ -244,7 +248,7 @@ def digest(data) -> str:
     return hashlib.sha256(data).hexdigest()
 
 # settings added since run format 2, with the value a run made before them had: such a run resumes
-SETTINGS_SINCE = dict(adapter_window=0)
+SETTINGS_SINCE = dict(adapter_window=0, layout='planned')
 
 def identity_changes(old:dict, new:dict) -> list:
     "What differs between two run identities, in words."
@@ -736,11 +740,14 @@ class StoryVideo:
     manifest: dict = None
     reused: list = field(default_factory=list)   # stages a former run into the same folder had finished
 
-def _plan_stage(self, story, run:RunFolder, any_story:bool=False) -> Story:
+def _plan_stage(self, story, run:RunFolder, st:StorySettings, any_story:bool=False) -> Story:
     with run.stage('plan') as s:
         if s.done: return run.load_plan()
         story = self.plan(story)
         if not any_story: self.check_story(story)   # an LLM may plan what the model cannot show
+        if st.layout == 'tracked':   # a box per frame, where the world acts the plan
+            from dreamrunner.shapes import track_story
+            story = track_story(story, st.num_frames, (st.width, st.height), st.seed)
         run.keep_plan(story)
         s.info.update(scenes=len(story.scenes), captions=sum(len(x.captions) for x in story.scenes))
         return story
@@ -806,7 +813,7 @@ def _call(self, story, out=None, settings:StorySettings=None, references:dict=No
         run = RunFolder.open(out, self.identity(story, st, references), force and workers.is_main) if out is not None else RunFolder()
         self._progress, reused = progress and workers.is_main, run.reused
         if reused and self._progress: tqdm.write(f'resuming {run.path}: reusing {", ".join(reused)}')
-        plan = self._plan_stage(story, run, any_story)
+        plan = self._plan_stage(story, run, st, any_story)
     progress = self._progress
     if workers.count > 1:   # each process trains its share of the adapters, then generates its share of the scenes
         todo = [a.stage for a in story_adapters(plan, st) if not run.done(a.stage)]

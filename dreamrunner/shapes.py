@@ -489,7 +489,8 @@ def track_scene(scene:Scene, n_frames:int, size:tuple=(96, 96), seed:int=0, cast
     return Scene(scene.background, key_frames, scene.place, list(scene.motions), scene.narration)
 
 def track_story(story, n_frames:int, size:tuple=(96, 96), seed:int=0):
-    "A copy of `story` with every scene's layout tracked (`track_scene`), its characters acted by `story_cast`."
+    """A copy of `story` with every scene's layout tracked (`track_scene`), its characters acted by `story_cast`. A scene with a
+    key frame per frame or more is kept as it is: it is tracked already (acting it again in its tight boxes would shrink them)."""
     cast = story_cast(story)
-    return replace(story, scenes=[track_scene(s, n_frames, size, seed, cast) for s in story.scenes])
+    return replace(story, scenes=[s if len(s.key_frames) >= n_frames else track_scene(s, n_frames, size, seed, cast) for s in story.scenes])
 
