@@ -67,23 +67,23 @@ def plan(story:str,                              # story script (.story/.txt) or
     return s
 
 # %% ../nbs/90_cli.ipynb #40dd5e15
-# v2-v8: their recipes are toymodel2.RECIPES, whose `train` and `refine` fill in every number not given here
-TRAIN_DEFAULTS = {'v1': dict(vae_steps=2000, decoder_steps=3000, transformer_steps=4000), 'v2': {}, 'v3': {}, 'v4': {}, 'v5': {}, 'v6': {}, 'v7': {}, 'v8': {}}
-REFINED = ('v4', 'v5', 'v6', 'v7', 'v8')   # made from a finished v3 run (--base)
+# v2-v9: their recipes are toymodel2.RECIPES, whose `train` and `refine` fill in every number not given here
+TRAIN_DEFAULTS = {'v1': dict(vae_steps=2000, decoder_steps=3000, transformer_steps=4000), 'v2': {}, 'v3': {}, 'v4': {}, 'v5': {}, 'v6': {}, 'v7': {}, 'v8': {}, 'v9': {}}
+REFINED = ('v4', 'v5', 'v6', 'v7', 'v8', 'v9')   # made from a finished v3 run (v9: v7 run) (--base)
 
 def train(out:str='runs/toymodel',        # folder for checkpoints and the finished pipeline (run again to resume)
-          config:Param("model: v1 (80x80, 9 frames), v2 (96x96, 25 frames), v3 (v2 with 8x8-pixel tokens), v4 (a finished v3 run refined, --base), v5 (a finished v3 run trained on toward the noisiest steps, --base), v6 (a finished v3 run trained on windows around its characters, --base), v7 (a finished v3 run on the top 8 principal directions of its latents, --base) or v8 (v7's latents, a new wider transformer, --base)", str, choices=tuple(TRAIN_DEFAULTS))='v2',
+          config:Param("model: v1 (80x80, 9 frames), v2 (96x96, 25 frames), v3 (v2 with 8x8-pixel tokens), v4 (a finished v3 run refined, --base), v5 (a finished v3 run trained on toward the noisiest steps, --base), v6 (a finished v3 run trained on windows around its characters, --base), v7 (a finished v3 run on the top 8 principal directions of its latents, --base), v8 (v7's latents, a new wider transformer, --base) or v9 (a finished v7 run trained on tracked layouts, --base)", str, choices=tuple(TRAIN_DEFAULTS))='v2',
           vae_steps:int=None,             # VAE training steps (default: the config's recipe)
           decoder_steps:int=None,         # decoder-only steps after the latents are fixed
           transformer_steps:int=None,     # transformer training steps
           stories:int=None,               # v2, v3: training stories encoded to latents
           stages:str=None,                # v2, v3: comma-separated stages to run now (vae,latents,transformer,decoder; default all)
-          base:str=None,                  # v4-v8: the finished v3 run it refines
+          base:str=None,                  # v4-v9: the finished run it refines (v3; v7 for v9)
           batch:int=8,                    # clips per step
           seed:int=0,                     # random seed
           device:str='cpu',               # cuda trains on a GPU (minutes instead of hours); checkpoints move between machines
           threads:int=None,               # CPU threads (default: $OMP_NUM_THREADS, else 1), in each process
-          processes:int=1):               # v2-v8: the latents and transformer stages in this many CPU processes (2 on a 2-core CPU)
+          processes:int=1):               # v2-v9: the latents and transformer stages in this many CPU processes (2 on a 2-core CPU)
     "Train an embedded Shapes-world CogVideoX (resumable: stop it any time and run the same command again)."
     check_device(device)
     set_threads(threads)
@@ -91,10 +91,10 @@ def train(out:str='runs/toymodel',        # folder for checkpoints and the finis
                                                                   transformer_steps=transformer_steps, stories=stories).items() if v is not None}}
     bad = [f'{k} {v}' for k, v in steps.items() if v < 1]
     if bad: raise CLIError(f'training steps and stories must be whole numbers >= 1; got {", ".join(bad)}')
-    if config in REFINED and base is None: raise CLIError(f'--config {config} refines a finished v3 run: give its folder with --base')
+    if config in REFINED and base is None: raise CLIError(f"--config {config} refines a finished {'v7' if config == 'v9' else 'v3'} run: give its folder with --base")
     if config not in REFINED and base is not None: raise CLIError(f"--base is for --config {', '.join(REFINED[:-1])} or {REFINED[-1]}")
     if processes < 1 or batch % processes: raise CLIError(f'--processes must be at least 1 and divide --batch {batch}; got {processes}')
-    if processes > 1 and (config == 'v1' or device != 'cpu'): raise CLIError('--processes is for training v2 to v8 on CPU cores')
+    if processes > 1 and (config == 'v1' or device != 'cpu'): raise CLIError('--processes is for training v2 to v9 on CPU cores')
     if config in REFINED:
         if stories is not None or stages is not None or {'vae_steps', 'decoder_steps'} & set(steps):
             raise CLIError(f'--config {config} trains the transformer only: of the steps, give only --transformer_steps')

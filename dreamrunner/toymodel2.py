@@ -16,7 +16,7 @@ from .files import atomic_path, atomic_write_text, folder_lock
 from .pipeline import save_model_settings
 from .plan import Scene
 from .planner import RulePlanner
-from .shapes import PLACES, Clip, render_scene
+from .shapes import PLACES, Clip, render_scene, track_scene
 from .sr3ai import Slots, TokenGrid, pipeline_grid, scene_slots
 from diffusers import AutoencoderKLCogVideoX, CogVideoXPipeline, CogVideoXTransformer3DModel
 from .toymodel import (N_SLOTS, latent_frame_boxes, ToyConfig, build_toy_pipeline, toy_transformer, encode_latents, in_processes, n_params, pad_slots,
@@ -25,14 +25,15 @@ from .toymodel import (N_SLOTS, latent_frame_boxes, ToyConfig, build_toy_pipelin
 
 # %% auto #0
 __all__ = ['CONFIGS', 'STAGES', 'RECIPES', 'RECIPE', 'MAIN_JOB', 'toy_config', 'config_grid', 'coverage_pair', 'story_script',
-           'story_scene', 'story_slots', 'story_clip', 'story_frames', 'caption_tokens', 'weigh_box',
-           'character_weight', 'focus_window', 'story_vae_batch', 'encode_stories', 'StoryLatents', 'latent_weight',
-           'crop_window', 'crop_sample', 'story_batches', 'machine', 'command_line', 'run_record', 'story_psnr',
-           'update_log', 'story_latent_scale', 'adapter_window_of', 'save_model', 'recipe', 'run_transformer_stage',
-           'story_pipeline', 'check_processes', 'train', 'benchmark', 'round_trip', 'vae_ceiling', 'vae_figure',
-           'snapshot', 'first_latents', 'latent_channel_stats', 'latent_readers', 'fold_latent_normalisation',
-           'rewrite_latents', 'normalise_latents', 'refined_pipeline', 'refine', 'latent_basis', 'project_vae',
-           'project_transformer', 'projected_pipeline', 'fresh_projected_pipeline', 'project_latents']
+           'story_scene', 'story_slots', 'acting_seed', 'story_clip', 'tracked_story_scene', 'story_frames',
+           'caption_tokens', 'weigh_box', 'character_weight', 'focus_window', 'story_vae_batch', 'encode_stories',
+           'StoryLatents', 'latent_weight', 'crop_window', 'crop_sample', 'story_batches', 'machine', 'command_line',
+           'run_record', 'story_psnr', 'update_log', 'story_latent_scale', 'adapter_window_of', 'save_model', 'recipe',
+           'run_transformer_stage', 'story_pipeline', 'check_processes', 'train', 'benchmark', 'round_trip',
+           'vae_ceiling', 'vae_figure', 'snapshot', 'first_latents', 'latent_channel_stats', 'latent_readers',
+           'fold_latent_normalisation', 'rewrite_latents', 'normalise_latents', 'refined_pipeline', 'refine',
+           'latent_basis', 'project_vae', 'project_transformer', 'projected_pipeline', 'fresh_projected_pipeline',
+           'project_latents']
 
 # %% ../nbs/32_toymodel2.ipynb #c1767cc7
 CONFIGS = {'v1': ToyConfig(),
@@ -51,9 +52,11 @@ CONFIGS['v6'] = CONFIGS['v3']
 CONFIGS['v7'] = replace(CONFIGS['v3'], latent_channels=8)
 # model 8: v7's VAE and latents, a wider and deeper transformer (6 layers of width 192) trained from scratch (`refine`)
 CONFIGS['v8'] = replace(CONFIGS['v7'], layers=6, heads=6)
+# model 9: a v7 run's transformer trained on with tracked layouts (`refine`; `track_scene`: a box per frame where the world acts)
+CONFIGS['v9'] = CONFIGS['v7']
 
 def toy_config(config='v2') -> ToyConfig:
-    "A named embedded-model configuration ('v1': the shipped model, 'v2': model 2, 'v3': model 3, 'v4': model 4, 'v5', 'v6', 'v7': a v3 run trained on, 'v8': a new transformer on v7's latents), or `config` itself if it is a `ToyConfig`."
+    "A named embedded-model configuration ('v1': the shipped model, 'v2': model 2, 'v3': model 3, 'v4': model 4, 'v5', 'v6', 'v7': a v3 run trained on, 'v8': a new transformer on v7's latents, 'v9': a v7 run trained on tracked layouts), or `config` itself if it is a `ToyConfig`."
     if isinstance(config, ToyConfig): return config
     if config not in CONFIGS: raise ValueError(f"unknown embedded-model configuration {config!r}; known: {', '.join(map(repr, CONFIGS))}")
     return CONFIGS[config]
@@ -98,10 +101,17 @@ def story_slots(scene:Scene, grid:TokenGrid, rng:np.random.Generator=None, drop_
     return slots
 
 # %% ../nbs/32_toymodel2.ipynb #9c1fbe3e
+def acting_seed(index:int, seed:int=0) -> int:
+    "The seed the world acts training sample `index`'s scene with (its speeds, amplitudes and directions)."
+    return int(np.random.default_rng([seed, index, 2]).integers(1 << 31))
+
 def story_clip(index:int, cfg:ToyConfig, seed:int=0) -> Clip:
     "Training sample `index`: the world acting out its planned scene (frames, and every character's box on every frame)."
-    scene = story_scene(index, seed)
-    return render_scene(scene, n_frames=cfg.num_frames, size=(cfg.width, cfg.height), seed=int(np.random.default_rng([seed, index, 2]).integers(1 << 31)), act=True)
+    return render_scene(story_scene(index, seed), n_frames=cfg.num_frames, size=(cfg.width, cfg.height), seed=acting_seed(index, seed), act=True)
+
+def tracked_story_scene(index:int, cfg:ToyConfig, seed:int=0) -> Scene:
+    "Training sample `index`'s scene with its layout tracked (`track_scene`): a box per frame where its clip draws each character."
+    return track_scene(story_scene(index, seed), cfg.num_frames, (cfg.width, cfg.height), acting_seed(index, seed))
 
 def story_frames(index:int, cfg:ToyConfig, seed:int=0) -> np.ndarray:
     "uint8 frames [T, H, W, 3] of training sample `index`."
@@ -219,19 +229,25 @@ def crop_sample(lat:torch.Tensor, slots:Slots, weight:torch.Tensor, window:tuple
     return lat[..., ys, xs], cut, None if weight is None else weight[..., ys, xs]
 
 def story_batches(latents:StoryLatents, grid:TokenGrid, batch:int, seed:int=0, drop_prob:float=0.1, focus:float=0.0, cfg:ToyConfig=None,
-                  crop:int=0, full_every:int=4):
+                  crop:int=0, full_every:int=4, tracked:bool=False):
     """A batch source for `train_transformer`: `batch` encoded samples drawn at random, with their padded slots; with
     `focus`, also their latent weights (`latent_weight`: each story is rendered once more for its boxes, of size `cfg`).
     With `crop`, every `full_every`-th batch keeps whole frames and the others are windows of `crop` x `crop` tokens, each around
-    one of its sample's characters (`crop_window`): a window costs a fraction of a whole frame's step, and shows a character."""
-    boxes = {}   # rendered once per story: rendering a batch's stories costs a sixth of a training step
+    one of its sample's characters (`crop_window`): a window costs a fraction of a whole frame's step, and shows a character.
+    With `tracked`, the slots come from tracked layouts (`tracked_story_scene`, of size `cfg`): a box per frame, where each
+    character is drawn, instead of the planner's boxes."""
+    boxes, scenes = {}, {}   # rendered once per story: rendering a batch's stories costs a sixth of a training step
     calls = itertools.count()   # counted from a (re)start: a `full_every` dividing the checkpoint interval keeps a resumed run's pattern
     def clip_boxes(i):
         if i not in boxes: boxes[i] = replace(story_clip(i, cfg, seed), frames=None)
         return boxes[i]
+    def scene(i):
+        if not tracked: return story_scene(i, seed)
+        if i not in scenes: scenes[i] = tracked_story_scene(i, cfg, seed)
+        return scenes[i]
     def batches(rng):
         idx = rng.choice(len(latents), batch, replace=False)
-        slots = [story_slots(story_scene(int(i), seed), grid, rng, drop_prob) for i in idx]
+        slots = [story_slots(scene(int(i)), grid, rng, drop_prob) for i in idx]
         lat = latents[idx]
         shape = (lat.shape[1],) + tuple(lat.shape[3:])
         weight = torch.stack([latent_weight(clip_boxes(int(i)), shape, focus) for i in idx]) if focus else None
@@ -309,12 +325,14 @@ def adapter_window_of(pipe) -> int:
     c = pipe.transformer.config
     return min(c.sample_height, c.sample_width) // c.patch_size // 2
 
-def save_model(pipe, folder, guidance:float=None) -> Path:
+def save_model(pipe, folder, guidance:float=None, layout:str=None) -> Path:
     """Save a model 2 pipeline with its vocabulary (interaction lines included) into `folder`, declaring (settings.json) the
-    `guidance` it is used at and its motion adapters' window (`adapter_window_of`: 6 at 96x96, the main job's two minutes)."""
+    `guidance` it is used at, its motion adapters' window (`adapter_window_of`: 6 at 96x96, the main job's two minutes) and the
+    `layout` it was trained on ('tracked'; none declared: the planner's boxes)."""
     pipe.to('cpu').save_pretrained(folder, safe_serialization=True)
     replace(world_vocabulary(), interactions=True).save(folder)
-    save_model_settings(folder, **({} if guidance is None else dict(guidance=guidance)), adapter_window=adapter_window_of(pipe))
+    given = {k: v for k, v in dict(guidance=guidance, layout=layout).items() if v is not None}
+    save_model_settings(folder, **given, adapter_window=adapter_window_of(pipe))
     return Path(folder)
 
 # each configuration's training recipe; `focus` weighs the characters' pixels up in every stage's loss (1 + focus)
@@ -334,7 +352,11 @@ RECIPES = {'v2': dict(vae_steps=4000, stories=8192, transformer_steps=12000, dec
            'v7': dict(base='v3', transformer_steps=3000, lr=4e-4, focus=9.0, guidance=2.0, normalise=False, project=8, seed_offset=41),
            # v7's VAE and latents, a new transformer of CONFIGS['v8']'s sizes trained from scratch, three batches in four on windows
            'v8': dict(base='v3', transformer_steps=10000, lr=8e-4, focus=9.0, guidance=3.0, normalise=False, project=8, fresh=True,
-                      crop=6, full_every=4, seed_offset=51)}
+                      crop=6, full_every=4, seed_offset=51),
+           # a finished v7 run trained on as it is with tracked layouts (`track_scene`): its slots follow each character frame
+           # by frame, so its characters need not fill their boxes; the saved model declares layout 'tracked'
+           'v9': dict(base='v7', transformer_steps=8000, lr=4e-4, focus=9.0, guidance=2.0, normalise=False, crop=6, full_every=4,
+                      tracked=True, seed_offset=71)}
 RECIPE = RECIPES['v2']
 
 def recipe(config, **given) -> dict:
@@ -345,7 +367,7 @@ def _transformer_stage(pipe, out:Path, cfg:ToyConfig, r:dict, batch:int, seed:in
     """The transformer stage of `train` (`seed_offset` 1) and `refine` (11, 21, 31): in this process, or in each process of a training
     group; on the latent shards in `latents` (default `out/latents`)."""
     data = story_batches(StoryLatents(latents or out/'latents', seed, pipe.vae.config.scaling_factor), config_grid(cfg), batch // process_group()[1],
-                         seed, focus=r['focus'], cfg=cfg, crop=r.get('crop', 0), full_every=r.get('full_every', 4))
+                         seed, focus=r['focus'], cfg=cfg, crop=r.get('crop', 0), full_every=r.get('full_every', 4), tracked=r.get('tracked', False))
     given = {k: r[k] for k in ('lr', 'noise_bias') if k in r}
     return train_transformer(pipe, r['transformer_steps'], out, batch=batch, cfg=cfg, seed=seed + seed_offset, progress=progress, batches=data,
                              on_checkpoint=log, **given)
@@ -393,7 +415,7 @@ def train(out, config='v2', vae_steps:int=None, stories:int=None, transformer_st
     cfg, out, t_call = toy_config(config), Path(out), time.time()
     check_processes(processes, batch, device, part)
     if isinstance(config, str) and 'base' in RECIPES.get(config, {}):
-        raise ValueError(f"{config} is made from a finished v3 run, not trained from scratch: refine(out, base, {config!r})")
+        raise ValueError(f"{config} is made from a finished {RECIPES[config]['base']} run, not trained from scratch: refine(out, base, {config!r})")
     if set(stages) - set(STAGES): raise ValueError(f"unknown stages {sorted(set(stages) - set(STAGES))}; the stages are {', '.join(STAGES)}")
     out.mkdir(parents=True, exist_ok=True)
     r = recipe(config, vae_steps=vae_steps, stories=stories, transformer_steps=transformer_steps, decoder_steps=decoder_steps, focus=focus)
@@ -607,7 +629,8 @@ def refine(out, base, config='v4', steps:int=None, lr:float=None, focus:float=No
     latents normalised per channel (its VAE refolded, its latents rewritten into `out/latents`); 'v5': its own pipeline and
     latents, time steps drawn toward the noisiest; 'v6': the same, most batches on windows around a character; 'v7': its
     latents cut to their top principal directions (`project_vae`, `project_transformer`, `project_latents` into `out/latents`);
-    'v8': v7's VAE and latents with a new transformer of `config`'s sizes (`fresh_projected_pipeline`).
+    'v8': v7's VAE and latents with a new transformer of `config`'s sizes (`fresh_projected_pipeline`); 'v9': a finished v7 run's
+    own pipeline and latents, trained on with tracked layouts.
     `recipe_name`: default `config`'s name, else 'v4'."""
     name = recipe_name or (config if isinstance(config, str) else 'v4')
     refining = [k for k, v in RECIPES.items() if 'base' in v]
@@ -636,7 +659,7 @@ def refine(out, base, config='v4', steps:int=None, lr:float=None, focus:float=No
     # other draws of noise and time steps than the base run's transformer stage (seed + 1) and each other's
     losses = run_transformer_stage(pipe, build, processes, run, out, cfg, r, batch, seed, progress, log, seed_offset=seed_offset, latents=latents)
     if losses is not None: log(losses)
-    return save_model(pipe, out/'pipeline', r['guidance'])
+    return save_model(pipe, out/'pipeline', r['guidance'], 'tracked' if r.get('tracked') else None)
 
 # %% ../nbs/32_toymodel2.ipynb #6ba1c406
 def latent_basis(folder, k:int, shards:int=8, per_shard:int=64) -> tuple:

@@ -153,12 +153,13 @@ def test_train_runs_a_stage_and_resumes(tmp_path):
     (('--vae_steps', '0'), 'training steps and stories must be whole numbers >= 1; got vae_steps 0'),
     (('--device', 'cuda:7'), 'no CUDA GPU'),
     (('--config', 'v4'), '--config v4 refines a finished v3 run: give its folder with --base'),
-    (('--base', 'runs/toymodel3'), '--base is for --config v4, v5, v6, v7 or v8'),
+    (('--base', 'runs/toymodel3'), '--base is for --config v4, v5, v6, v7, v8 or v9'),
     (('--config', 'v5'), '--config v5 refines a finished v3 run: give its folder with --base'),
+    (('--config', 'v9'), '--config v9 refines a finished v7 run: give its folder with --base'),
     (('--config', 'v4', '--base', 'runs/toymodel3', '--stages', 'vae'), 'of the steps, give only --transformer_steps'),
     (('--config', 'v4', '--base', 'no/such/run'), 'holds no finished model (no pipeline folder): train it first'),
     (('--processes', '3'), '--processes must be at least 1 and divide --batch 8; got 3'),
-    (('--config', 'v1', '--processes', '2'), '--processes is for training v2 to v8 on CPU cores'),
+    (('--config', 'v1', '--processes', '2'), '--processes is for training v2 to v9 on CPU cores'),
 ])
 def test_train_refuses_bad_options(args, says, tmp_path):
     r = dreamrunner('train', '--out', tmp_path/'t', *args)
