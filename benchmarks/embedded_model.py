@@ -6,6 +6,8 @@
   shape accuracy, motion accuracy (the recogniser on each planned motion; chance 1/16), motions changed on time, and the
   share of interaction boxes that show both characters; and the same renders through the model's VAE (encode, decode),
   the ceiling of what its transformer can show;
+- every scene laid out as the model asks (`layout`: the planner's boxes, or tracked: a box per frame where the world
+  acts the plan, against which the world's own acting scores layout IoU 1);
 - a held-out motion ('zigzagging'), without vs with a motion LoRA trained on clips retrieved from the Shapes library;
 - a held-out character ('inky') across three scenes, without vs with a character LoRA;
 - seconds per scene, and the README's main job (`dreamrunner run examples/shapes_friends.story`, empty adapter cache).
@@ -46,7 +48,7 @@ def main_job(model, threads:int) -> float:
 def measure(model, n_scenes:int, steps:int, threads:int, seed:int=999) -> dict:
     "Every measure of one model (None: the shipped embedded model)."
     from dreamrunner.pipeline import Adapter, AdapterData, DreamRunnerPipeline, StorySettings, world_references
-    from dreamrunner.shapes import CAST, render_scene
+    from dreamrunner.shapes import CAST, render_scene, track_scene
     from dreamrunner.sr3ai import scene_frames
     from dreamrunner.toymodel import HELD_OUT_CHARACTERS, HELD_OUT_MOTIONS, training_cast_and_motions
     from dreamrunner.toymodel2 import round_trip, story_scene
@@ -54,11 +56,15 @@ def measure(model, n_scenes:int, steps:int, threads:int, seed:int=999) -> dict:
     dr = DreamRunnerPipeline.from_pretrained(model, cache_dir=cache/'adapters')
     st = dr.resolve_settings(StorySettings(steps=steps))
     H, W, F = st.height, st.width, st.num_frames
-    res = dict(model=str(model or 'embedded'), size=f'{W}x{H}x{F}', steps=steps, threads=threads, scenes=n_scenes)
+    res = dict(model=str(model or 'embedded'), size=f'{W}x{H}x{F}', steps=steps, threads=threads, scenes=n_scenes, layout=st.layout)
+
+    # the layout the model asks for: the planner's boxes, or tracked (a box per frame where the world acts scene i with seed i)
+    lay_out = lambda s, i: track_scene(s, F, (W, H), i) if st.layout == 'tracked' else s
 
     # 1. held-out stories: the world's acting (ceiling), SR3AI off, SR3AI on
-    scenes = [story_scene(i, seed) for i in range(n_scenes)]
-    renders = [render_scene(s, n_frames=F, size=(W, H), seed=i, act=True).frames for i, s in enumerate(scenes)]
+    planned = [story_scene(i, seed) for i in range(n_scenes)]
+    scenes = [lay_out(s, i) for i, s in enumerate(planned)]
+    renders = [render_scene(s, n_frames=F, size=(W, H), seed=i, act=True).frames for i, s in enumerate(planned)]
     res['world'] = mean_scores([scene_scores(f, s) for f, s in zip(renders, scenes)])
     res['vae'] = mean_scores([scene_scores(round_trip(dr.video.vae, f), s) for f, s in zip(renders, scenes)])
     for on in (False, True):
@@ -71,7 +77,7 @@ def measure(model, n_scenes:int, steps:int, threads:int, seed:int=999) -> dict:
     from dreamrunner import worldmetrics as wm
     cast, _ = training_cast_and_motions()
     motion = HELD_OUT_MOTIONS[0]
-    cases = [one_character_scenes(cast[k % len(cast)], [motion], 1, k)[0].scenes[0] for k in range(6)]
+    cases = [lay_out(one_character_scenes(cast[k % len(cast)], [motion], 1, k)[0].scenes[0], k) for k in range(6)]
     held_out = Adapter('motion', motion, motion)
     dr.train_adapter(held_out, dr.adapter_data(held_out, None, st), st, progress=False)
     motion_acc = lambda adapters: float(np.nanmean([wm.motion_accuracy(dr.generate_scene(s, st, adapters, seed=k, progress=False), s)
@@ -84,8 +90,9 @@ def measure(model, n_scenes:int, steps:int, threads:int, seed:int=999) -> dict:
     refs = world_references(stories[0], who.name, (H, W))
     character = Adapter('character', who.name, who.tag)
     dr.train_adapter(character, AdapterData(refs, [f'a {stories[0].character(who.name).phrase}']), st, progress=False)
-    ident = lambda adapters: float(np.nanmean([wm.character_identity(dr.generate_scene(s.scenes[0], st, adapters, seed=k, progress=False),
-                                                                     s.scenes[0]) for k, s in enumerate(stories)]))
+    laid_out = [lay_out(s.scenes[0], k) for k, s in enumerate(stories)]
+    ident = lambda adapters: float(np.nanmean([wm.character_identity(dr.generate_scene(s, st, adapters, seed=k, progress=False), s)
+                                               for k, s in enumerate(laid_out)]))
     res['held_out_character'] = dict(character=who.name, scenes=len(stories), without=ident([]), with_lora=ident([character]))
 
     # 4. the README's main job
@@ -94,7 +101,7 @@ def measure(model, n_scenes:int, steps:int, threads:int, seed:int=999) -> dict:
 
 def print_tables(results:list):
     for r in results:
-        print(f"\n### {r['model']} ({r['size']}, {r['steps']} steps, {r['scenes']} held-out stories)\n")
+        print(f"\n### {r['model']} ({r['size']}, {r['steps']} steps, {r['scenes']} held-out stories, {r.get('layout', 'planned')} layouts)\n")
         print('| measure | world (acted) | through the VAE | SR3AI off | SR3AI on |\n|---|---|---|---|---|')
         for k in SCENE_METRICS: print(f"| {NAMES[k]} | {r['world'][k]:.3f} | {r['vae'][k]:.3f} | {r['plain'][k]:.3f} | {r['sr3ai'][k]:.3f} |")
         m, c = r['held_out_motion'], r['held_out_character']
