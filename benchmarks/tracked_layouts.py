@@ -40,5 +40,5 @@ if __name__ == '__main__':
     for folder in a.folders:
         res = score(folder, a.scenes, a.guidance, a.steps)
         keys = list(res['planned'])
-        print(f'\n### {folder}\n\n| layout | ' + ' | '.join(keys) + ' |\n|---' * (len(keys) + 1) + '|')
+        print(f'\n### {folder}\n\n| layout | ' + ' | '.join(keys) + ' |\n' + '|---' * (len(keys) + 1) + '|')
         for layout, m in res.items(): print(f'| {layout} | ' + ' | '.join(f'{m[k]:.3f}' for k in keys) + ' |')
