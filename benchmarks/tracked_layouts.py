@@ -19,6 +19,7 @@ def score(folder, scenes:int, guidance:float, steps:int) -> dict:
     from dreamrunner.sr3ai import scene_frames
     from dreamrunner.toymodel2 import story_scene
     dr = DreamRunnerPipeline.from_pretrained(folder)
+    dr.video.set_progress_bar_config(disable=True)
     st = dr.resolve_settings(StorySettings(steps=steps, guidance=guidance))
     H, W, F = st.height, st.width, st.num_frames
     out = {}
