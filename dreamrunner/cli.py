@@ -69,7 +69,7 @@ def plan(story:str,                              # story script (.story/.txt) or
 # %% ../nbs/90_cli.ipynb #40dd5e15
 # v2-v9: their recipes are toymodel2.RECIPES, whose `train` and `refine` fill in every number not given here
 TRAIN_DEFAULTS = {'v1': dict(vae_steps=2000, decoder_steps=3000, transformer_steps=4000), 'v2': {}, 'v3': {}, 'v4': {}, 'v5': {}, 'v6': {}, 'v7': {}, 'v8': {}, 'v9': {}}
-REFINED = ('v4', 'v5', 'v6', 'v7', 'v8', 'v9')   # made from a finished v3 run (v9: v7 run) (--base)
+REFINED = dict(v4='v3', v5='v3', v6='v3', v7='v3', v8='v3', v9='v7')   # made from a finished run of this config (--base)
 
 def train(out:str='runs/toymodel',        # folder for checkpoints and the finished pipeline (run again to resume)
           config:Param("model: v1 (80x80, 9 frames), v2 (96x96, 25 frames), v3 (v2 with 8x8-pixel tokens), v4 (a finished v3 run refined, --base), v5 (a finished v3 run trained on toward the noisiest steps, --base), v6 (a finished v3 run trained on windows around its characters, --base), v7 (a finished v3 run on the top 8 principal directions of its latents, --base), v8 (v7's latents, a new wider transformer, --base) or v9 (a finished v7 run trained on tracked layouts, --base)", str, choices=tuple(TRAIN_DEFAULTS))='v2',
@@ -91,8 +91,8 @@ def train(out:str='runs/toymodel',        # folder for checkpoints and the finis
                                                                   transformer_steps=transformer_steps, stories=stories).items() if v is not None}}
     bad = [f'{k} {v}' for k, v in steps.items() if v < 1]
     if bad: raise CLIError(f'training steps and stories must be whole numbers >= 1; got {", ".join(bad)}')
-    if config in REFINED and base is None: raise CLIError(f"--config {config} refines a finished {'v7' if config == 'v9' else 'v3'} run: give its folder with --base")
-    if config not in REFINED and base is not None: raise CLIError(f"--base is for --config {', '.join(REFINED[:-1])} or {REFINED[-1]}")
+    if config in REFINED and base is None: raise CLIError(f'--config {config} refines a finished {REFINED[config]} run: give its folder with --base')
+    if config not in REFINED and base is not None: raise CLIError(f"--base is for --config {', '.join(list(REFINED)[:-1])} or {list(REFINED)[-1]}")
     if processes < 1 or batch % processes: raise CLIError(f'--processes must be at least 1 and divide --batch {batch}; got {processes}')
     if processes > 1 and (config == 'v1' or device != 'cpu'): raise CLIError('--processes is for training v2 to v9 on CPU cores')
     if config in REFINED:
