@@ -5,7 +5,7 @@
 # %% ../nbs/32_toymodel2.ipynb #20bfb6f3
 from __future__ import annotations
 import itertools, json, math, os, platform, sys, tempfile, time
-from dataclasses import asdict, replace
+from dataclasses import asdict, dataclass, replace
 from functools import partial
 from pathlib import Path
 import numpy as np
@@ -30,10 +30,10 @@ __all__ = ['CONFIGS', 'STAGES', 'RECIPES', 'RECIPE', 'MAIN_JOB', 'toy_config', '
            'StoryLatents', 'latent_weight', 'crop_window', 'crop_sample', 'story_batches', 'machine', 'command_line',
            'run_record', 'story_psnr', 'update_log', 'story_latent_scale', 'adapter_window_of', 'save_model', 'recipe',
            'run_transformer_stage', 'story_pipeline', 'check_processes', 'train', 'benchmark', 'round_trip',
-           'vae_ceiling', 'vae_figure', 'snapshot', 'first_latents', 'latent_channel_stats', 'latent_readers',
-           'fold_latent_normalisation', 'rewrite_latents', 'normalise_latents', 'refined_pipeline', 'refine',
-           'latent_basis', 'project_vae', 'project_transformer', 'projected_pipeline', 'fresh_projected_pipeline',
-           'project_latents']
+           'world_ceiling', 'vae_ceiling', 'vae_figure', 'snapshot', 'first_latents', 'latent_channel_stats',
+           'latent_readers', 'fold_latent_normalisation', 'rewrite_latents', 'normalise_latents', 'refined_pipeline',
+           'refine', 'latent_basis', 'project_vae', 'project_transformer', 'projected_pipeline',
+           'fresh_projected_pipeline', 'project_latents', 'video_blocks', 'block_video', 'BlockCodec']
 
 # %% ../nbs/32_toymodel2.ipynb #c1767cc7
 CONFIGS = {'v1': ToyConfig(),
@@ -531,13 +531,17 @@ def round_trip(vae, frames:np.ndarray) -> np.ndarray:
     y = vae.decode(vae.encode(x).latent_dist.mode()).sample[0].float().clamp(-1, 1)
     return ((y.permute(1, 2, 3, 0) + 1) * 127.5).round().byte().cpu().numpy()
 
-@torch.no_grad()
-def vae_ceiling(vae, cfg:ToyConfig, n:int=12, seed:int=999) -> dict:
-    "The Shapes-world measures (`worldmetrics.mean_scores`) of `n` held-out acted stories after a round trip through `vae`."
+def world_ceiling(code, cfg:ToyConfig, n:int=12, seed:int=999) -> dict:
+    "The Shapes-world measures (`worldmetrics.mean_scores`) of `n` held-out acted stories after `code` (uint8 frames in, uint8 frames out)."
     from dreamrunner.worldmetrics import mean_scores, scene_scores
     scenes = [story_scene(i, seed) for i in range(n)]
-    return mean_scores([scene_scores(round_trip(vae, render_scene(s, n_frames=cfg.num_frames, size=(cfg.width, cfg.height), seed=i, act=True).frames), s)
+    return mean_scores([scene_scores(code(render_scene(s, n_frames=cfg.num_frames, size=(cfg.width, cfg.height), seed=i, act=True).frames), s)
                         for i, s in enumerate(scenes)])
+
+@torch.no_grad()
+def vae_ceiling(vae, cfg:ToyConfig, n:int=12, seed:int=999) -> dict:
+    "The Shapes-world measures of `n` held-out acted stories after a round trip through `vae`: what a perfect transformer would show."
+    return world_ceiling(partial(round_trip, vae), cfg, n, seed)
 
 @torch.no_grad()
 def vae_figure(vae, cfg:ToyConfig, n:int=3, frames=(0, 12, 24), seed:int=1):
@@ -727,3 +731,45 @@ def project_latents(src, dst, basis:torch.Tensor) -> Path:
     "Write the latent shards of `src` into `dst` in `basis` coordinates (scale 1), keeping the shards already there."
     return rewrite_latents(src, dst, lambda z: torch.einsum('nfchw,ck->nfkhw', z, basis), scaled=True)
 
+
+# %% ../nbs/32_toymodel2.ipynb #fc397704
+def video_blocks(frames:np.ndarray, s:int=4, t:int=4) -> tuple:
+    """A clip [T, H, W, 3] cut as a CogVideoX VAE compresses it: the first frame in blocks of s x s pixels [N0, s*s*3], the later
+    frames in blocks of s x s pixels over t frames [N, t*s*s*3]."""
+    T, H, W, c = frames.shape
+    if (T - 1) % t or H % s or W % s:
+        raise ValueError(f'{T} frames of {H}x{W} do not cut into blocks of {s}x{s} pixels and, after the first frame, {t} frames')
+    v = np.asarray(frames, np.float32)
+    first = v[0].reshape(H // s, s, W // s, s, c).transpose(0, 2, 1, 3, 4).reshape(-1, s * s * c)
+    rest = v[1:].reshape((T - 1) // t, t, H // s, s, W // s, s, c).transpose(0, 2, 4, 1, 3, 5, 6).reshape(-1, t * s * s * c)
+    return first, rest
+
+def block_video(first:np.ndarray, rest:np.ndarray, shape:tuple, s:int=4, t:int=4) -> np.ndarray:
+    "The uint8 clip of `shape` [T, H, W, 3] whose `video_blocks` are `first` and `rest`."
+    T, H, W, c = shape
+    v0 = first.reshape(H // s, W // s, s, s, c).transpose(0, 2, 1, 3, 4).reshape(1, H, W, c)
+    vr = rest.reshape((T - 1) // t, H // s, W // s, t, s, s, c).transpose(0, 3, 1, 4, 2, 5, 6).reshape(T - 1, H, W, c)
+    return np.concatenate([v0, vr]).clip(0, 255).round().astype(np.uint8)
+
+@dataclass
+class BlockCodec:
+    "A linear codec of a VAE's compression: `k` numbers a block (`video_blocks`), the top principal directions of training blocks."
+    first: tuple   # the first frame's blocks: (mean, basis [k, s*s*3])
+    rest: tuple    # the later frames' blocks: (mean, basis [k, t*s*s*3])
+    s: int = 4
+    t: int = 4
+
+    @classmethod
+    def fit(cls, clips:list, k:int, s:int=4, t:int=4):
+        "The codec of `k` numbers a block that loses least (in squared error) on `clips`."
+        def pca(X):
+            mean = X.mean(0)
+            return mean, np.linalg.svd(X - mean, full_matrices=False)[2][:k]
+        first, rest = zip(*(video_blocks(c, s, t) for c in clips))
+        return cls(pca(np.concatenate(first)), pca(np.concatenate(rest)), s, t)
+
+    def round_trip(self, frames:np.ndarray) -> np.ndarray:
+        "uint8 frames [T, H, W, 3] coded into `k` numbers a block and back."
+        code = lambda X, mb: (X - mb[0]) @ mb[1].T @ mb[1] + mb[0]
+        first, rest = video_blocks(frames, self.s, self.t)
+        return block_video(code(first, self.first), code(rest, self.rest), frames.shape, self.s, self.t)

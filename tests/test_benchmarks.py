@@ -36,3 +36,15 @@ def test_shape_words_benchmark():
     assert r.returncode == 0, r.stderr
     n, own, pair, swapped_own, swapped_pair = [int(x) for x in next(l for l in r.stdout.splitlines() if l.startswith('| embedded')).split('|')[2:-1]]
     assert n == 2 and own + pair <= n and swapped_own + swapped_pair <= n and min(own, pair, swapped_own, swapped_pair) >= 0, r.stdout
+
+def test_vae_ceiling_benchmark():
+    "The world, a linear codec and the shipped model's VAE, each measured on one held-out story: one row each."
+    from dreamrunner.toymodel import toy_model_path
+    r = subprocess.run([sys.executable, str(ROOT/'benchmarks'/'vae_ceiling.py'), '--config', 'v1', '--scenes', '1', '--components', '4',
+                        '--fit', '2', '--vaes', str(toy_model_path())], capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0, r.stderr
+    rows = {l.split('|')[1].strip(): l.split('|')[2:-1] for l in r.stdout.splitlines() if l.startswith('| ') and 'round trip' not in l}
+    assert list(rows)[:2] == ['world (acted)', 'linear codec, k = 4'] and list(rows)[2].startswith('VAE '), r.stdout
+    assert float(rows['world (acted)'][2]) == 1.0, r.stdout   # the world's own rendering: every character's colour where planned
+    bad = subprocess.run([sys.executable, str(ROOT/'benchmarks'/'vae_ceiling.py'), '--vaes', 'no/such/vae.pt'], capture_output=True, text=True, timeout=120)
+    assert bad.returncode != 0 and 'no VAE at no/such/vae.pt' in bad.stderr
