@@ -57,7 +57,8 @@ def main():
     print('| round trip | ' + ' | '.join(SCENE_METRICS) + ' |')
     print('|---' * (len(SCENE_METRICS) + 1) + '|')
     for name, r in res.items(): print(f'| {name} | ' + ' | '.join(f'{r[k]:.3f}' for k in SCENE_METRICS) + ' |')
-    print(f'\n{args.config} ({cfg.width}x{cfg.height}x{cfg.num_frames}), {args.scenes} held-out stories, codecs fitted on {args.fit} '
-          f'training stories, {time.time() - t0:.0f} s on {args.threads} thread(s), torch {torch.__version__}')
+    fitted = f', codecs fitted on {args.fit} training stories' if components else ''
+    print(f'\n{args.config} ({cfg.width}x{cfg.height}x{cfg.num_frames}), {args.scenes} held-out stories{fitted}, '
+          f'{time.time() - t0:.0f} s on {args.threads} thread(s), torch {torch.__version__}')
 
 if __name__ == '__main__': main()
