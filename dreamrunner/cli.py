@@ -77,6 +77,7 @@ def train(out:str='runs/toymodel',        # folder for checkpoints and the finis
           decoder_steps:int=None,         # decoder-only steps after the latents are fixed
           transformer_steps:int=None,     # transformer training steps
           stories:int=None,               # v2, v3: training stories encoded to latents
+          vae_batch:int=None,             # v2, v3: clips a VAE and decoder step (default 3; a GPU takes many more)
           stages:str=None,                # v2, v3: comma-separated stages to run now (vae,latents,transformer,decoder; default all)
           base:str=None,                  # v4-v9: the finished run it refines (v3; v7 for v9)
           batch:int=8,                    # clips per step
@@ -88,20 +89,21 @@ def train(out:str='runs/toymodel',        # folder for checkpoints and the finis
     check_device(device)
     set_threads(threads)
     steps = {**TRAIN_DEFAULTS[config], **{k: v for k, v in dict(vae_steps=vae_steps, decoder_steps=decoder_steps,
-                                                                  transformer_steps=transformer_steps, stories=stories).items() if v is not None}}
+                                                                  transformer_steps=transformer_steps, stories=stories, vae_batch=vae_batch).items() if v is not None}}
     bad = [f'{k} {v}' for k, v in steps.items() if v < 1]
-    if bad: raise CLIError(f'training steps and stories must be whole numbers >= 1; got {", ".join(bad)}')
+    if bad: raise CLIError(f'training steps, stories and the VAE batch must be whole numbers >= 1; got {", ".join(bad)}')
     if config in REFINED and base is None: raise CLIError(f'--config {config} refines a finished {REFINED[config]} run: give its folder with --base')
     if config not in REFINED and base is not None: raise CLIError(f"--base is for --config {', '.join(list(REFINED)[:-1])} or {list(REFINED)[-1]}")
     if processes < 1 or batch % processes: raise CLIError(f'--processes must be at least 1 and divide --batch {batch}; got {processes}')
     if processes > 1 and (config == 'v1' or device != 'cpu'): raise CLIError('--processes is for training v2 to v9 on CPU cores')
     if config in REFINED:
-        if stories is not None or stages is not None or {'vae_steps', 'decoder_steps'} & set(steps):
+        if stories is not None or stages is not None or {'vae_steps', 'decoder_steps', 'vae_batch'} & set(steps):
             raise CLIError(f'--config {config} trains the transformer only: of the steps, give only --transformer_steps')
         from dreamrunner.toymodel2 import refine
         folder = refine(out, base, config, steps=transformer_steps, batch=batch, seed=seed, device=device, processes=processes)
     elif config == 'v1':
-        if stories is not None or stages is not None: raise CLIError('--stories and --stages are for --config v2 or v3')
+        if stories is not None or stages is not None or vae_batch is not None:
+            raise CLIError('--stories, --stages and --vae_batch are for --config v2 or v3')
         from dreamrunner.toymodel import train as train_toy
         folder = train_toy(out, steps['vae_steps'], steps['decoder_steps'], steps['transformer_steps'], batch, seed, device=device)
     else:
