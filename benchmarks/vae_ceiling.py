@@ -24,13 +24,11 @@ def load_vae(path:str, cfg):
 
 def rows(cfg, components:list, vaes:list, n_scenes:int, n_fit:int) -> dict:
     "{name: mean scene measures} for the world itself, each codec of `components` numbers a block, and each VAE."
-    from dreamrunner.toymodel2 import BlockCodec, round_trip, story_frames, world_ceiling
+    from dreamrunner.toymodel2 import BlockCodec, story_frames, vae_ceiling, world_ceiling
     out = {'world (acted)': world_ceiling(lambda f: f, cfg, n_scenes)}
     train = [story_frames(i, cfg) for i in range(n_fit)]   # training stories (data seed 0); the measured ones are held out
     for k in components: out[f'linear codec, k = {k}'] = world_ceiling(BlockCodec.fit(train, k).round_trip, cfg, n_scenes)
-    for path in vaes:
-        vae = load_vae(path, cfg)
-        with torch.no_grad(): out[f'VAE {path}'] = world_ceiling(lambda f: round_trip(vae, f), cfg, n_scenes)
+    for path in vaes: out[f'VAE {path}'] = vae_ceiling(load_vae(path, cfg), cfg, n_scenes)
     return out
 
 def main():
