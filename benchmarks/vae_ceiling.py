@@ -1,6 +1,6 @@
 """What a latent of a VAE's size can hold, and what VAEs keep of it: the Shapes-world measures of held-out stories as the world
 acts them, after a linear codec of the VAE's compression (`toymodel2.BlockCodec`: the top k principal directions of blocks of
-4x4 pixels over 4 frames, fitted on training stories) and after a round trip through each given VAE. Nothing is generated:
+4x4 pixels over the frames a latent frame holds, fitted on training stories) and after a round trip through each given VAE. Nothing is generated:
 these are the ceilings a transformer works under.
 
     python benchmarks/vae_ceiling.py [--config v3] [--components 8,16,32] [--fit 64] [--vaes PATH ...] [--scenes 24] [--threads 1]
@@ -27,7 +27,7 @@ def rows(cfg, components:list, vaes:list, n_scenes:int, n_fit:int) -> dict:
     from dreamrunner.toymodel2 import BlockCodec, story_frames, vae_ceiling, world_ceiling
     out = {'world (acted)': world_ceiling(lambda f: f, cfg, n_scenes)}
     train = [story_frames(i, cfg) for i in range(n_fit)]   # training stories (data seed 0); the measured ones are held out
-    for k in components: out[f'linear codec, k = {k}'] = world_ceiling(BlockCodec.fit(train, k).round_trip, cfg, n_scenes)
+    for k in components: out[f'linear codec, k = {k}'] = world_ceiling(BlockCodec.fit(train, k, t=cfg.vae_time).round_trip, cfg, n_scenes)
     for path in vaes: out[f'VAE {path}'] = vae_ceiling(load_vae(path, cfg), cfg, n_scenes)
     return out
 

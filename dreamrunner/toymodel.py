@@ -45,6 +45,7 @@ class ToyConfig:
     heads: int = 4
     head_dim: int = 32
     patch: int = 2
+    vae_time: int = 4          # the VAE's temporal compression: frames a latent frame holds, after the first
 
 def toy_transformer(cfg:ToyConfig=None) -> CogVideoXTransformer3DModel:
     "A freshly initialised embedded-model transformer of `cfg`'s sizes (seed torch first for a reproducible one)."
@@ -54,7 +55,7 @@ def toy_transformer(cfg:ToyConfig=None) -> CogVideoXTransformer3DModel:
                                        out_channels=cfg.latent_channels, time_embed_dim=4 * cfg.head_dim, text_embed_dim=cfg.text_dim,
                                        num_layers=cfg.layers, sample_width=cfg.width // s, sample_height=cfg.height // s,
                                        sample_frames=cfg.num_frames, patch_size=cfg.patch, max_text_seq_length=cfg.text_len,
-                                       use_rotary_positional_embeddings=True)
+                                       temporal_compression_ratio=cfg.vae_time, use_rotary_positional_embeddings=True)
 
 def build_toy_pipeline(cfg:ToyConfig=None, seed:int=0) -> CogVideoXPipeline:
     "A freshly initialised embedded-model pipeline (all diffusers/transformers classes)."
@@ -66,7 +67,7 @@ def build_toy_pipeline(cfg:ToyConfig=None, seed:int=0) -> CogVideoXPipeline:
     n = len(cfg.vae_channels)
     vae = AutoencoderKLCogVideoX(down_block_types=('CogVideoXDownBlock3D',) * n, up_block_types=('CogVideoXUpBlock3D',) * n,
                                  block_out_channels=tuple(cfg.vae_channels), latent_channels=cfg.latent_channels, layers_per_block=1,
-                                 norm_num_groups=4, temporal_compression_ratio=4, sample_height=cfg.height, sample_width=cfg.width)
+                                 norm_num_groups=4, temporal_compression_ratio=cfg.vae_time, sample_height=cfg.height, sample_width=cfg.width)
     transformer = toy_transformer(cfg)
     # no SNR shift: CogVideoX shifts by 3 for its 60x90 latents; 20x20 latents need none
     scheduler = cogvideox_scheduler(snr_shift_scale=1.0)
@@ -188,8 +189,10 @@ from .sr3ai import Slots, box_cells, install_sr3ai, region_mask, scene_slots
 
 N_SLOTS = 5   # up to four captions (two characters, two motions each) and the background
 
-def latent_frame_boxes(boxes:np.ndarray, latent_frames:int, scale_t:int=4) -> list:
+def latent_frame_boxes(boxes:np.ndarray, latent_frames:int, scale_t:int=None) -> list:
     "Per latent frame, the union box of the frames it encodes (None when the character is not visible)."
+    # a causal VAE codes 1 + scale_t * (latent_frames - 1) frames: its compression follows from the two counts
+    scale_t = scale_t or (len(boxes) - 1) // max(latent_frames - 1, 1)
     out = []
     for t in range(latent_frames):
         fs = [0] if t == 0 else range(scale_t * t - scale_t + 1, min(scale_t * t + 1, len(boxes)))

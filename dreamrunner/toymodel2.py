@@ -64,7 +64,7 @@ def toy_config(config='v2') -> ToyConfig:
 def config_grid(cfg:ToyConfig) -> TokenGrid:
     "The SR3AI token grid of a configuration at its own size."
     s = 2 ** (len(cfg.vae_channels) - 1)
-    return TokenGrid.from_config(dict(patch_size=cfg.patch), cfg.height, cfg.width, cfg.num_frames, s, 4, cfg.text_len)
+    return TokenGrid.from_config(dict(patch_size=cfg.patch), cfg.height, cfg.width, cfg.num_frames, s, cfg.vae_time, cfg.text_len)
 
 # %% ../nbs/32_toymodel2.ipynb #20d05a10
 def coverage_pair(index:int, seed:int=0) -> tuple:
@@ -200,12 +200,12 @@ class StoryLatents:
     def __len__(self): return len(self.latents)
     def __getitem__(self, idx) -> torch.Tensor: return self.latents[idx].float()
 
-def latent_weight(clip:Clip, shape:tuple, focus:float, margin:int=1, scale_t:int=4) -> torch.Tensor:
+def latent_weight(clip:Clip, shape:tuple, focus:float, margin:int=1) -> torch.Tensor:
     """Latent-pixel weights [F, 1, h, w] (`shape` = (F, h, w)) of a clip: 1 + `focus` on each character's box over the
     frames a latent frame holds, grown by `margin` latent pixels; 1 elsewhere."""
     out = torch.ones(shape[0], 1, *shape[1:])
     for boxes in clip.boxes:
-        for t, b in enumerate(latent_frame_boxes(boxes, shape[0], scale_t)):
+        for t, b in enumerate(latent_frame_boxes(boxes, shape[0])):
             if b is not None: weigh_box(out[t], b, 1 + focus, margin)
     return out
 
@@ -508,7 +508,7 @@ def benchmark(config='v2', threads:int=1, steps:int=25, batch:int=8, recipe:dict
         clock('decoder_train_step', lambda: train_vae(pipe.vae, 2, Path(d)/'d', cfg=cfg, decoder_only=True, progress=False, batches=vae_data), warm=False)
         with torch.no_grad():
             clock('latents_per_sample', lambda: encode_latents(pipe, torch.stack([to_video(story_frames(i, cfg)) for i in range(batch)])), warm=False)
-        lat = torch.randn(batch, grid.latent_frames, cfg.latent_channels, cfg.height // 4, cfg.width // 4)
+        lat = torch.randn(batch, grid.latent_frames, cfg.latent_channels, grid.rows * cfg.patch, grid.cols * cfg.patch)
         data = lambda rng: (lat, [story_slots(story_scene(i), grid) for i in range(batch)])
         clock('transformer_train_step', lambda: train_transformer(pipe, 3, Path(d)/'t', batch=batch, cfg=cfg, progress=False, batches=data), warm=False)
         clip = story_frames(1, cfg)
