@@ -6,7 +6,7 @@ these are the ceilings a transformer works under.
     python benchmarks/vae_ceiling.py [--config v3] [--components 8,16,32] [--fit 64] [--vaes PATH ...] [--scenes 24] [--threads 1]
 
 A VAE is a pipeline folder (its `vae` is used) or a VAE stage checkpoint (`vae.checkpoint.pt` or `decoder.checkpoint.pt`;
-then `--config` gives its sizes and `--latent-channels` its latent channels if they differ).
+then `--config` gives its sizes, and `--latent-channels` and `--vae-time` its latent channels and temporal compression if they differ).
 """
 import argparse, dataclasses, time
 from pathlib import Path
@@ -35,6 +35,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument('--config', default='v3', help="the embedded-model configuration whose frames (and VAE sizes) to use")
     ap.add_argument('--latent-channels', type=int, default=None, help="a checkpoint's latent channels, where not the configuration's")
+    ap.add_argument('--vae-time', type=int, default=None, help="a checkpoint's temporal compression (frames a latent frame holds), where not the configuration's")
     ap.add_argument('--components', default='8,16,32', help='numbers a block of the linear codecs, comma-separated (empty: none)')
     ap.add_argument('--fit', type=int, default=64, help='training stories the codecs are fitted on')
     ap.add_argument('--vaes', nargs='*', default=[], help='pipeline folders or VAE stage checkpoints')
@@ -46,6 +47,7 @@ def main():
     torch.set_num_threads(args.threads)
     cfg = toy_config(args.config)
     if args.latent_channels: cfg = dataclasses.replace(cfg, latent_channels=args.latent_channels)
+    if args.vae_time: cfg = dataclasses.replace(cfg, vae_time=args.vae_time)
     components = [int(k) for k in args.components.split(',') if k]
     if any(k < 1 for k in components): ap.error(f'components are positive; got {args.components}')
     missing = [v for v in args.vaes if not Path(v).exists()]   # before minutes of measuring, not after
@@ -56,7 +58,7 @@ def main():
     print('|---' * (len(SCENE_METRICS) + 1) + '|')
     for name, r in res.items(): print(f'| {name} | ' + ' | '.join(f'{r[k]:.3f}' for k in SCENE_METRICS) + ' |')
     fitted = f', codecs fitted on {args.fit} training stories' if components else ''
-    print(f'\n{args.config} ({cfg.width}x{cfg.height}x{cfg.num_frames}), {args.scenes} held-out stories{fitted}, '
+    print(f'\n{args.config} ({cfg.width}x{cfg.height}x{cfg.num_frames}, {cfg.vae_time} frames a latent frame), {args.scenes} held-out stories{fitted}, '
           f'{time.time() - t0:.0f} s on {args.threads} thread(s), torch {torch.__version__}')
 
 if __name__ == '__main__': main()

@@ -46,5 +46,9 @@ def test_vae_ceiling_benchmark():
     rows = {l.split('|')[1].strip(): l.split('|')[2:-1] for l in r.stdout.splitlines() if l.startswith('| ') and 'round trip' not in l}
     assert list(rows)[:2] == ['world (acted)', 'linear codec, k = 4'] and list(rows)[2].startswith('VAE '), r.stdout
     assert float(rows['world (acted)'][2]) == 1.0, r.stdout   # the world's own rendering: every character's colour where planned
+    assert 'v1 (80x80x9, 4 frames a latent frame)' in r.stdout, r.stdout
+    half = subprocess.run([sys.executable, str(ROOT/'benchmarks'/'vae_ceiling.py'), '--config', 'v1', '--vae-time', '2', '--scenes', '1',
+                           '--components', '4', '--fit', '2'], capture_output=True, text=True, timeout=300)
+    assert half.returncode == 0 and '| linear codec, k = 4 |' in half.stdout and '2 frames a latent frame' in half.stdout, half.stderr + half.stdout
     bad = subprocess.run([sys.executable, str(ROOT/'benchmarks'/'vae_ceiling.py'), '--vaes', 'no/such/vae.pt'], capture_output=True, text=True, timeout=120)
     assert bad.returncode != 0 and 'no VAE at no/such/vae.pt' in bad.stderr
