@@ -33,3 +33,18 @@ def test_every_stage_steps_and_resumes(tmp_path):
     for s, losses in first.items(): assert torch.load(tmp_path/f'{s}.checkpoint.pt', weights_only=False)['losses'][:len(losses)] == losses
     assert runs[2]['latents']['from_step'] == 2 and runs[2]['latents']['samples'] == 3   # two shards kept, one encoded
     assert (folder/'transformer'/'diffusion_pytorch_model.safetensors').is_file() and (folder/'vocabulary.json').is_file()
+
+def test_a_vae_of_two_frames_a_latent_frame_trains_and_generates(tmp_path):
+    "`ToyConfig.vae_time=2`: 25 frames make 13 latent frames, and every stage, the saved pipeline and a scene follow it."
+    from dataclasses import replace
+    from diffusers import CogVideoXPipeline
+    torch.set_num_threads(1)
+    cfg = replace(toy_config('v2'), vae_time=2, layers=1)
+    assert config_grid(cfg).latent_frames == 13
+    folder = train(tmp_path, config=cfg, vae_steps=1, stories=1, transformer_steps=1, decoder_steps=1, focus=9.0, shard=1, batch=1, progress=False)
+    pipe = CogVideoXPipeline.from_pretrained(folder)
+    assert (pipe.vae.config.temporal_compression_ratio, pipe.transformer.config.temporal_compression_ratio) == (2, 2)
+    assert pipeline_grid(pipe, cfg.height, cfg.width, cfg.num_frames) == config_grid(cfg)
+    pipe.set_progress_bar_config(disable=True)
+    frames = scene_frames(pipe, story_scene(1), cfg.height, cfg.width, cfg.num_frames, steps=1, seed=0)
+    assert frames.shape == (25, 96, 96, 3)
