@@ -1,6 +1,7 @@
 "Model 2 of the embedded model: its pipeline generates a 25-frame SR3AI scene at its size, and every training stage steps and resumes."
 import json
 import numpy as np
+import pytest
 import torch
 from dreamrunner.sr3ai import pipeline_grid, scene_frames
 from dreamrunner.toymodel import build_toy_pipeline
@@ -35,13 +36,17 @@ def test_every_stage_steps_and_resumes(tmp_path):
     assert (folder/'transformer'/'diffusion_pytorch_model.safetensors').is_file() and (folder/'vocabulary.json').is_file()
 
 def test_a_vae_of_two_frames_a_latent_frame_trains_and_generates(tmp_path):
-    "`ToyConfig.vae_time=2`: 25 frames make 13 latent frames, and every stage, the saved pipeline and a scene follow it."
+    "`ToyConfig.vae_time=2`: 25 frames make 13 latent frames, and every stage (its VAE on 24-pixel windows), the saved pipeline and a scene follow it."
     from dataclasses import replace
     from diffusers import CogVideoXPipeline
     torch.set_num_threads(1)
     cfg = replace(toy_config('v2'), vae_time=2, layers=1)
     assert config_grid(cfg).latent_frames == 13
-    folder = train(tmp_path, config=cfg, vae_steps=1, stories=1, transformer_steps=1, decoder_steps=1, focus=9.0, shard=1, batch=1, progress=False)
+    with pytest.raises(ValueError, match="vae_crop must be a multiple of 4"): train(tmp_path/'bad', config=cfg, vae_crop=30)
+    assert not (tmp_path/'bad').exists()   # refused before any folder is made
+    folder = train(tmp_path, config=cfg, vae_steps=1, stories=1, transformer_steps=1, decoder_steps=1, focus=9.0, vae_crop=24, shard=1, batch=1,
+                   progress=False)
+    assert json.loads((tmp_path/'training.json').read_text())['recipe']['vae_crop'] == 24
     pipe = CogVideoXPipeline.from_pretrained(folder)
     assert (pipe.vae.config.temporal_compression_ratio, pipe.transformer.config.temporal_compression_ratio) == (2, 2)
     assert pipeline_grid(pipe, cfg.height, cfg.width, cfg.num_frames) == config_grid(cfg)
