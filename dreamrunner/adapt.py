@@ -13,7 +13,7 @@ import torch.nn.functional as F
 from tqdm.auto import tqdm
 from .files import atomic_path
 from diffusers.models.embeddings import get_3d_rotary_pos_embed
-from .sr3ai import EXPERT_PREFIXES, TokenGrid, add_region_adapter, denoisers, model_family, region_lora_config, save_region_adapter
+from .sr3ai import EXPERT_PREFIXES, TokenGrid, add_region_adapter, denoisers, model_family, pad_latent_frames, region_lora_config, save_region_adapter
 
 # %% auto #0
 __all__ = ['debias', 'temporal_loss', 'prepare_clip', 'encode_clip', 'caption_length', 'encode_caption', 'TrainingError',
@@ -109,11 +109,9 @@ class Adapter:
         self.pipe, self.cfg, self.out, self.name, self.kind = pipe, config, Path(out), name, kind
         self.tr, self.expert, self.sigmas = denoisers(pipe)[expert], expert, expert_sigmas(pipe, expert)   # Wan 2.2: one expert at a time
         c = config
-        self.latents = [encode_clip(pipe, f, c.num_frames, c.height, c.width) for f in clips]
+        self.patch_t = getattr(self.tr.config, 'patch_size_t', None) or 1   # CogVideoX 1.5: latent frames a token holds
+        self.latents = [pad_latent_frames(encode_clip(pipe, f, c.num_frames, c.height, c.width), self.patch_t) for f in clips]
         self.prompts = [encode_caption(pipe, cap) for cap in captions]
-        # checked before the transformer gets any adapter
-        if c.window and getattr(self.tr.config, 'patch_size_t', None):
-            raise TrainingError('adapters on windows (window > 0) need a transformer without patches in time (not CogVideoX 1.5)')
         self.windows = [motion_window(lat[0], c.window, self.patch) for lat in self.latents] if c.window and kind == 'motion' else None
         self.appearance = [f'{name}_appearance_{i}' for i in range(len(clips))] if kind == 'motion' else []
         self.tr.requires_grad_(False)
@@ -138,7 +136,7 @@ class Adapter:
 
     def _rope(self):
         if not getattr(self.tr.config, 'use_rotary_positional_embeddings', False): return None   # Wan computes its RoPE inside
-        if self.windows: return window_rope(self.tr, TokenGrid(self.latents[0].shape[1], self.cfg.window, self.cfg.window))
+        if self.windows: return window_rope(self.tr, TokenGrid(self.latents[0].shape[1] // self.patch_t, self.cfg.window, self.cfg.window))
         return self.pipe._prepare_rotary_positional_embeddings(self.cfg.height, self.cfg.width, self.latents[0].shape[1], self.latents[0].device)
 
     def _cut(self, i:int, g:torch.Generator) -> torch.Tensor:

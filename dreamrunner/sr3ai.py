@@ -13,8 +13,8 @@ from .plan import PlanError, Scene
 
 # %% auto #0
 __all__ = ['BACKGROUND_COLOR', 'LORA_TARGETS', 'WAN_LORA_TARGETS', 'EXPERT_PREFIXES', 'TEXT_SIDE', 'SR3AI_BACKENDS', 'TokenGrid',
-           'key_frame_of_latent_frames', 'box_cells', 'Slots', 'scene_slots', 'region_mask', 'slot_colors',
-           'slot_legend', 'mask_picture', 'draw_joint_mask', 'draw_mask', 'slot_owners', 'owner_image',
+           'pad_latent_frames', 'key_frame_of_latent_frames', 'box_cells', 'Slots', 'scene_slots', 'region_mask',
+           'slot_colors', 'slot_legend', 'mask_picture', 'draw_joint_mask', 'draw_mask', 'slot_owners', 'owner_image',
            'draw_token_grid', 'draw_slot_owners', 'draw_scene_tokens', 'SR3AIAttnProcessor', 'flex_attention_on',
            'install_sr3ai', 'denoisers', 'model_family', 'adapter_targets', 'region_lora_config', 'caption_has_key',
            'slot_gate', 'add_region_adapter', 'RegionAdapters', 'save_region_adapter', 'load_region_adapter',
@@ -51,6 +51,12 @@ class TokenGrid:
             raise ValueError(f'num_frames must be {2 * vt}k+1 (e.g. 9, 17, 49) for the VAE to decode the same number of frames; got {num_frames}')
         latent = (num_frames - 1) // vt + 1
         return cls(-(-latent // pt), height // step, width // step, text_len or _cfg(config, 'max_text_seq_length', 226))
+
+# %% ../nbs/10_sr3ai.ipynb #60a7392f
+def pad_latent_frames(latents:torch.Tensor, patch_t:int=None) -> torch.Tensor:
+    "Latents [B, F, ...] padded at the front with copies of their first frame to a multiple of `patch_t` frames (CogVideoX 1.5's patches in time)."
+    extra = -latents.shape[1] % (patch_t or 1)
+    return torch.cat([latents[:, :1].expand(-1, extra, *latents.shape[2:]), latents], 1) if extra else latents
 
 # %% ../nbs/10_sr3ai.ipynb #9cfffdea
 def key_frame_of_latent_frames(n_key_frames:int, latent_frames:int) -> list:

@@ -15,7 +15,7 @@ from diffusers import AutoencoderKLCogVideoX, CogVideoXPipeline, CogVideoXTransf
 from transformers import T5Config, T5EncoderModel
 from .tiny import cogvideox_scheduler, tiny_tokenizer
 from .shapes import CAST, MOTIONS, PLACES, render_clip
-from .sr3ai import TokenGrid
+from .sr3ai import TokenGrid, pad_latent_frames
 from .adapt import window_rope
 from .files import atomic_path
 
@@ -46,6 +46,7 @@ class ToyConfig:
     head_dim: int = 32
     patch: int = 2
     vae_time: int = 4          # the VAE's temporal compression: frames a latent frame holds, after the first
+    patch_t: int = None        # latent frames a token holds (CogVideoX 1.5's patches in time); None: one, as CogVideoX 1.0
 
 def toy_transformer(cfg:ToyConfig=None) -> CogVideoXTransformer3DModel:
     "A freshly initialised embedded-model transformer of `cfg`'s sizes (seed torch first for a reproducible one)."
@@ -55,7 +56,7 @@ def toy_transformer(cfg:ToyConfig=None) -> CogVideoXTransformer3DModel:
                                        out_channels=cfg.latent_channels, time_embed_dim=4 * cfg.head_dim, text_embed_dim=cfg.text_dim,
                                        num_layers=cfg.layers, sample_width=cfg.width // s, sample_height=cfg.height // s,
                                        sample_frames=cfg.num_frames, patch_size=cfg.patch, max_text_seq_length=cfg.text_len,
-                                       temporal_compression_ratio=cfg.vae_time, use_rotary_positional_embeddings=True)
+                                       temporal_compression_ratio=cfg.vae_time, patch_size_t=cfg.patch_t, use_rotary_positional_embeddings=True)
 
 def build_toy_pipeline(cfg:ToyConfig=None, seed:int=0) -> CogVideoXPipeline:
     "A freshly initialised embedded-model pipeline (all diffusers/transformers classes)."
@@ -359,7 +360,8 @@ def train_transformer(pipe, steps:int, out, batch:int=8, lr:float=8e-4, cfg:ToyC
     tr, sched = pipe.transformer, pipe.scheduler
     install_sr3ai(tr)
     grid = TokenGrid.from_config(tr.config, cfg.height, cfg.width, cfg.num_frames, pipe.vae_scale_factor_spatial, pipe.vae_scale_factor_temporal, cfg.text_len)
-    ropes = {grid: pipe._prepare_rotary_positional_embeddings(cfg.height, cfg.width, grid.latent_frames, pipe.vae.device)}
+    pt = tr.config.patch_size_t or 1   # latent frames a token holds: the latents are padded to a multiple (`pad_latent_frames`)
+    ropes = {grid: pipe._prepare_rotary_positional_embeddings(cfg.height, cfg.width, grid.latent_frames * pt, pipe.vae.device)}
     opt = torch.optim.AdamW(tr.parameters(), lr=lr, weight_decay=0.01)
     ckpt, step, losses = out/'transformer.checkpoint.pt', 0, []
     rng, gen = rank_draws(seed, rank)
@@ -381,7 +383,7 @@ def train_transformer(pipe, steps:int, out, batch:int=8, lr:float=8e-4, cfg:ToyC
     while step < steps:
         lat, slots, *weight = batches(rng)
         if len(lat) != share: raise ValueError(f'the batch source gave {len(lat)} samples; each of {size} process(es) takes {share} of a batch of {batch}')
-        lat, weight = lat.to(tr.device), weight[0].to(tr.device) if weight else None
+        lat, weight = pad_latent_frames(lat.to(tr.device), pt), pad_latent_frames(weight[0].to(tr.device), pt) if weight else None
         text = torch.cat([encode_slot_texts(pipe, sl.captions, cfg.text_len) for sl in slots])
         mask = torch.stack([region_mask(sl) for sl in slots])[:, None].to(tr.device)
         noise = torch.randn(lat.shape, generator=gen).to(tr.device)   # drawn on the CPU: the same run on any device

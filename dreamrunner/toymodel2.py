@@ -64,7 +64,7 @@ def toy_config(config='v2') -> ToyConfig:
 def config_grid(cfg:ToyConfig) -> TokenGrid:
     "The SR3AI token grid of a configuration at its own size."
     s = 2 ** (len(cfg.vae_channels) - 1)
-    return TokenGrid.from_config(dict(patch_size=cfg.patch), cfg.height, cfg.width, cfg.num_frames, s, cfg.vae_time, cfg.text_len)
+    return TokenGrid.from_config(dict(patch_size=cfg.patch, patch_size_t=cfg.patch_t), cfg.height, cfg.width, cfg.num_frames, s, cfg.vae_time, cfg.text_len)
 
 # %% ../nbs/32_toymodel2.ipynb #20d05a10
 def coverage_pair(index:int, seed:int=0) -> tuple:
@@ -515,7 +515,7 @@ def benchmark(config='v2', threads:int=1, steps:int=25, batch:int=8, recipe:dict
         clock('decoder_train_step', lambda: train_vae(pipe.vae, 2, Path(d)/'d', cfg=cfg, decoder_only=True, progress=False, batches=vae_data), warm=False)
         with torch.no_grad():
             clock('latents_per_sample', lambda: encode_latents(pipe, torch.stack([to_video(story_frames(i, cfg)) for i in range(batch)])), warm=False)
-        lat = torch.randn(batch, grid.latent_frames, cfg.latent_channels, grid.rows * cfg.patch, grid.cols * cfg.patch)
+        lat = torch.randn(batch, (cfg.num_frames - 1) // cfg.vae_time + 1, cfg.latent_channels, grid.rows * cfg.patch, grid.cols * cfg.patch)
         data = lambda rng: (lat, [story_slots(story_scene(i), grid) for i in range(batch)])
         clock('transformer_train_step', lambda: train_transformer(pipe, 3, Path(d)/'t', batch=batch, cfg=cfg, progress=False, batches=data), warm=False)
         clip = story_frames(1, cfg)

@@ -5,7 +5,8 @@ import pytest
 import torch
 from dreamrunner.sr3ai import pipeline_grid, scene_frames
 from dreamrunner.toymodel import build_toy_pipeline
-from dreamrunner.toymodel2 import STAGES, config_grid, story_scene, toy_config, train
+from dreamrunner.adapt import Adapter, AdaptConfig
+from dreamrunner.toymodel2 import STAGES, config_grid, story_frames, story_scene, toy_config, train
 
 def test_pipeline_generates_a_scene_at_its_size():
     torch.set_num_threads(1)
@@ -36,20 +37,25 @@ def test_every_stage_steps_and_resumes(tmp_path):
     assert (folder/'transformer'/'diffusion_pytorch_model.safetensors').is_file() and (folder/'vocabulary.json').is_file()
 
 def test_a_vae_of_two_frames_a_latent_frame_trains_and_generates(tmp_path):
-    "`ToyConfig.vae_time=2`: 25 frames make 13 latent frames, and every stage (its VAE on 24-pixel windows), the saved pipeline and a scene follow it."
+    """`ToyConfig.vae_time=2` and `patch_t=2`: 25 frames make 13 latent frames and 7 token frames (the first padded), and every
+    stage (its VAE on 24-pixel windows), the saved pipeline, a scene and a motion adapter on windows follow it."""
     from dataclasses import replace
     from diffusers import CogVideoXPipeline
     torch.set_num_threads(1)
-    cfg = replace(toy_config('v2'), vae_time=2, layers=1)
-    assert config_grid(cfg).latent_frames == 13
+    cfg = replace(toy_config('v2'), vae_time=2, patch_t=2, layers=2)   # a motion adapter takes one half of the blocks
+    assert config_grid(cfg).latent_frames == 7
     with pytest.raises(ValueError, match="vae_crop must be a multiple of 4"): train(tmp_path/'bad', config=cfg, vae_crop=30)
     assert not (tmp_path/'bad').exists()   # refused before any folder is made
     folder = train(tmp_path, config=cfg, vae_steps=1, stories=1, transformer_steps=1, decoder_steps=1, focus=9.0, vae_crop=24, shard=1, batch=1,
                    progress=False)
     assert json.loads((tmp_path/'training.json').read_text())['recipe']['vae_crop'] == 24
     pipe = CogVideoXPipeline.from_pretrained(folder)
-    assert (pipe.vae.config.temporal_compression_ratio, pipe.transformer.config.temporal_compression_ratio) == (2, 2)
+    assert (pipe.vae.config.temporal_compression_ratio, pipe.transformer.config.temporal_compression_ratio, pipe.transformer.config.patch_size_t) == (2, 2, 2)
     assert pipeline_grid(pipe, cfg.height, cfg.width, cfg.num_frames) == config_grid(cfg)
     pipe.set_progress_bar_config(disable=True)
     frames = scene_frames(pipe, story_scene(1), cfg.height, cfg.width, cfg.num_frames, steps=1, seed=0)
     assert frames.shape == (25, 96, 96, 3)
+    ad = Adapter(pipe, [story_frames(1, cfg)] * 2, ['A [v1] red circle with a yellow hat is walking'] * 2,
+                 AdaptConfig(steps=1, rank=4, num_frames=25, height=96, width=96, window=4), tmp_path/'motion')
+    assert ad.latents[0].shape[1] == 14 and ad.rope[0].shape[0] == 7 * 4 * 4   # 13 latent frames padded to 14: 7 token frames of 4 x 4
+    assert set(ad.train_step()) <= {'spatial', 'temporal'}
