@@ -67,12 +67,12 @@ def plan(story:str,                              # story script (.story/.txt) or
     return s
 
 # %% ../nbs/90_cli.ipynb #40dd5e15
-# v2-v9: their recipes are toymodel2.RECIPES, whose `train` and `refine` fill in every number not given here
-TRAIN_DEFAULTS = {'v1': dict(vae_steps=2000, decoder_steps=3000, transformer_steps=4000), 'v2': {}, 'v3': {}, 'v4': {}, 'v5': {}, 'v6': {}, 'v7': {}, 'v8': {}, 'v9': {}}
+# v2-v10: their recipes are toymodel2.RECIPES, whose `train` and `refine` fill in every number not given here
+TRAIN_DEFAULTS = {'v1': dict(vae_steps=2000, decoder_steps=3000, transformer_steps=4000), 'v2': {}, 'v3': {}, 'v4': {}, 'v5': {}, 'v6': {}, 'v7': {}, 'v8': {}, 'v9': {}, 'v10': {}}
 REFINED = dict(v4='v3', v5='v3', v6='v3', v7='v3', v8='v3', v9='v7')   # made from a finished run of this config (--base)
 
 def train(out:str='runs/toymodel',        # folder for checkpoints and the finished pipeline (run again to resume)
-          config:Param("model: v1 (80x80, 9 frames), v2 (96x96, 25 frames), v3 (v2 with 8x8-pixel tokens), v4 (a finished v3 run refined, --base), v5 (a finished v3 run trained on toward the noisiest steps, --base), v6 (a finished v3 run trained on windows around its characters, --base), v7 (a finished v3 run on the top 8 principal directions of its latents, --base), v8 (v7's latents, a new wider transformer, --base) or v9 (a finished v7 run trained on tracked layouts, --base)", str, choices=tuple(TRAIN_DEFAULTS))='v2',
+          config:Param("model: v1 (80x80, 9 frames), v2 (96x96, 25 frames), v3 (v2 with 8x8-pixel tokens), v4 (a finished v3 run refined, --base), v5 (a finished v3 run trained on toward the noisiest steps, --base), v6 (a finished v3 run trained on windows around its characters, --base), v7 (a finished v3 run on the top 8 principal directions of its latents, --base), v8 (v7's latents, a new wider transformer, --base), v9 (a finished v7 run trained on tracked layouts, --base) or v10 (two frames a latent frame, tokens of two latent frames)", str, choices=tuple(TRAIN_DEFAULTS))='v2',
           vae_steps:int=None,             # VAE training steps (default: the config's recipe)
           decoder_steps:int=None,         # decoder-only steps after the latents are fixed
           transformer_steps:int=None,     # transformer training steps
@@ -84,7 +84,7 @@ def train(out:str='runs/toymodel',        # folder for checkpoints and the finis
           seed:int=0,                     # random seed
           device:str='cpu',               # cuda trains on a GPU (minutes instead of hours); checkpoints move between machines
           threads:int=None,               # CPU threads (default: $OMP_NUM_THREADS, else 1), in each process
-          processes:int=1):               # v2-v9: the latents and transformer stages in this many CPU processes (2 on a 2-core CPU)
+          processes:int=1):               # v2-v10: the latents and transformer stages in this many CPU processes (2 on a 2-core CPU)
     "Train an embedded Shapes-world CogVideoX (resumable: stop it any time and run the same command again)."
     check_device(device)
     set_threads(threads)
@@ -95,7 +95,7 @@ def train(out:str='runs/toymodel',        # folder for checkpoints and the finis
     if config in REFINED and base is None: raise CLIError(f'--config {config} refines a finished {REFINED[config]} run: give its folder with --base')
     if config not in REFINED and base is not None: raise CLIError(f"--base is for --config {', '.join(list(REFINED)[:-1])} or {list(REFINED)[-1]}")
     if processes < 1 or batch % processes: raise CLIError(f'--processes must be at least 1 and divide --batch {batch}; got {processes}')
-    if processes > 1 and (config == 'v1' or device != 'cpu'): raise CLIError('--processes is for training v2 to v9 on CPU cores')
+    if processes > 1 and (config == 'v1' or device != 'cpu'): raise CLIError('--processes is for training v2 to v10 on CPU cores')
     if config in REFINED:
         if stories is not None or stages is not None or {'vae_steps', 'decoder_steps', 'vae_batch'} & set(steps):
             raise CLIError(f'--config {config} trains the transformer only: of the steps, give only --transformer_steps')

@@ -48,10 +48,13 @@ class ToyConfig:
     vae_time: int = 4          # the VAE's temporal compression: frames a latent frame holds, after the first
     patch_t: int = None        # latent frames a token holds (CogVideoX 1.5's patches in time); None: one, as CogVideoX 1.0
 
+    @property
+    def vae_scale(self) -> int: return 2 ** (len(self.vae_channels) - 1)   # the VAE's spatial compression: it halves at each block but the last
+
 def toy_transformer(cfg:ToyConfig=None) -> CogVideoXTransformer3DModel:
     "A freshly initialised embedded-model transformer of `cfg`'s sizes (seed torch first for a reproducible one)."
     cfg = cfg or ToyConfig()
-    s = 2 ** (len(cfg.vae_channels) - 1)   # the VAE's spatial compression
+    s = cfg.vae_scale
     return CogVideoXTransformer3DModel(num_attention_heads=cfg.heads, attention_head_dim=cfg.head_dim, in_channels=cfg.latent_channels,
                                        out_channels=cfg.latent_channels, time_embed_dim=4 * cfg.head_dim, text_embed_dim=cfg.text_dim,
                                        num_layers=cfg.layers, sample_width=cfg.width // s, sample_height=cfg.height // s,
@@ -140,11 +143,13 @@ def reconstruction_loss(rec:torch.Tensor, x:torch.Tensor, weight:torch.Tensor=No
     return weighted_mean((rec - x).abs() + (rec - x) ** 2, weight)
 
 def train_vae(vae, steps:int, out, batch:int=8, lr:float=2e-3, kl_weight:float=1e-6, cfg:ToyConfig=None, seed:int=0,
-              checkpoint_every:int=100, crop:int=40, decoder_only:bool=False, progress:bool=True, batches=None, on_checkpoint=None) -> list:
+              checkpoint_every:int=100, crop:int=40, decoder_only:bool=False, progress:bool=True, batches=None, on_checkpoint=None,
+              sample:bool=True) -> list:
     "Train the VAE on world frames and clips to `steps`, resuming from `out`; `decoder_only` keeps the encoder (and so the latents) fixed."
     # `batches(rng, step)`: the videos [B, 3, T, H, W] of a step, for another model's data (default: `vae_batch`), or
     # (videos, pixel weights [B, 1, T, H, W]) to make some pixels count more (small characters against a large background)
     # `on_checkpoint(losses)`: called after each checkpoint is written (a training log kept as the run goes)
+    # `sample=False`: decode the encoder's means, not draws around them (the generator decodes what `encode_latents` gives: means)
     cfg, out = cfg or ToyConfig(), Path(out)
     batches = batches or (lambda rng, step: vae_batch(rng, step, cfg, batch, crop))
     vae.requires_grad_(True); vae.encoder.requires_grad_(not decoder_only)
@@ -162,7 +167,7 @@ def train_vae(vae, steps:int, out, batch:int=8, lr:float=2e-3, kl_weight:float=1
         x, w = b if isinstance(b, tuple) else (b, None)
         x, w = x.to(vae.device), None if w is None else w.to(vae.device)
         with torch.set_grad_enabled(not decoder_only): post = vae.encode(x).latent_dist
-        rec = vae.decode(post.mode() if decoder_only else post.sample()).sample
+        rec = vae.decode(post.mode() if decoder_only or not sample else post.sample()).sample
         loss = reconstruction_loss(rec, x, w) + (0 if decoder_only else kl_weight * post.kl().mean())
         if not torch.isfinite(loss): raise RuntimeError(f'VAE loss became {loss.item()} at step {step + 1}; lower the learning rate')
         for g in opt.param_groups: g['lr'] = cosine_lr(step, steps, lr)

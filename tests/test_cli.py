@@ -161,7 +161,7 @@ def test_train_runs_a_stage_and_resumes(tmp_path):
     (('--config', 'v4', '--base', 'runs/toymodel3', '--stages', 'vae'), 'of the steps, give only --transformer_steps'),
     (('--config', 'v4', '--base', 'no/such/run'), 'holds no finished model (no pipeline folder): train it first'),
     (('--processes', '3'), '--processes must be at least 1 and divide --batch 8; got 3'),
-    (('--config', 'v1', '--processes', '2'), '--processes is for training v2 to v9 on CPU cores'),
+    (('--config', 'v1', '--processes', '2'), '--processes is for training v2 to v10 on CPU cores'),
 ])
 def test_train_refuses_bad_options(args, says, tmp_path):
     r = dreamrunner('train', '--out', tmp_path/'t', *args)

@@ -36,26 +36,28 @@ def test_every_stage_steps_and_resumes(tmp_path):
     assert runs[2]['latents']['from_step'] == 2 and runs[2]['latents']['samples'] == 3   # two shards kept, one encoded
     assert (folder/'transformer'/'diffusion_pytorch_model.safetensors').is_file() and (folder/'vocabulary.json').is_file()
 
-def test_a_vae_of_two_frames_a_latent_frame_trains_and_generates(tmp_path):
-    """`ToyConfig.vae_time=2` and `patch_t=2`: 25 frames make 13 latent frames and 7 token frames (the first padded), and every
-    stage (its VAE on 24-pixel windows), the saved pipeline, a scene and a motion adapter on windows follow it."""
-    from dataclasses import replace
-    from diffusers import CogVideoXPipeline
+def test_model_10_two_frames_a_latent_frame_trains_and_generates(tmp_path):
+    """Model 10 (`vae_time=2`, `patch_t=2`): 25 frames make 13 latent frames and 7 token frames (the first padded); every stage
+    of its recipe (its VAE on 24-pixel windows, decoding means), the saved pipeline (decoding 4 latent frames at once), a scene
+    and a motion adapter on windows follow it."""
+    from dreamrunner.pipeline import DreamRunnerPipeline, load_model_settings
     torch.set_num_threads(1)
-    cfg = replace(toy_config('v2'), vae_time=2, patch_t=2, layers=2)   # a motion adapter takes one half of the blocks
+    cfg = toy_config('v10')
     assert config_grid(cfg).latent_frames == 7
-    with pytest.raises(ValueError, match="vae_crop must be a multiple of 4"): train(tmp_path/'bad', config=cfg, vae_crop=30)
+    with pytest.raises(ValueError, match="vae_crop must be a multiple of 4"): train(tmp_path/'bad', config='v10', vae_crop=30)
     assert not (tmp_path/'bad').exists()   # refused before any folder is made
-    folder = train(tmp_path, config=cfg, vae_steps=1, stories=1, transformer_steps=1, decoder_steps=1, focus=9.0, vae_crop=24, shard=1, batch=1,
-                   progress=False)
-    assert json.loads((tmp_path/'training.json').read_text())['recipe']['vae_crop'] == 24
-    pipe = CogVideoXPipeline.from_pretrained(folder)
+    folder = train(tmp_path, config='v10', vae_steps=1, stories=1, transformer_steps=1, decoder_steps=1, shard=1, batch=1, progress=False)
+    r = json.loads((tmp_path/'training.json').read_text())['recipe']
+    assert (r['vae_crop'], r['vae_sample']) == (24, False)
+    assert load_model_settings(folder)['decode_frames'] == 4
+    pipe = DreamRunnerPipeline.from_pretrained(folder).video
+    assert pipe.vae.num_latent_frames_batch_size == 4
     assert (pipe.vae.config.temporal_compression_ratio, pipe.transformer.config.temporal_compression_ratio, pipe.transformer.config.patch_size_t) == (2, 2, 2)
     assert pipeline_grid(pipe, cfg.height, cfg.width, cfg.num_frames) == config_grid(cfg)
     pipe.set_progress_bar_config(disable=True)
     frames = scene_frames(pipe, story_scene(1), cfg.height, cfg.width, cfg.num_frames, steps=1, seed=0)
     assert frames.shape == (25, 96, 96, 3)
     ad = Adapter(pipe, [story_frames(1, cfg)] * 2, ['A [v1] red circle with a yellow hat is walking'] * 2,
-                 AdaptConfig(steps=1, rank=4, num_frames=25, height=96, width=96, window=4), tmp_path/'motion')
-    assert ad.latents[0].shape[1] == 14 and ad.rope[0].shape[0] == 7 * 4 * 4   # 13 latent frames padded to 14: 7 token frames of 4 x 4
+                 AdaptConfig(steps=1, rank=4, num_frames=25, height=96, width=96, window=6), tmp_path/'motion')
+    assert ad.latents[0].shape[1] == 14 and ad.rope[0].shape[0] == 7 * 6 * 6   # 13 latent frames padded to 14: 7 token frames of 6 x 6
     assert set(ad.train_step()) <= {'spatial', 'temporal'}
