@@ -362,9 +362,10 @@ RECIPES = {'v2': dict(vae_steps=4000, stories=8192, transformer_steps=12000, dec
            'v9': dict(base='v7', transformer_steps=8000, lr=4e-4, focus=9.0, guidance=2.0, normalise=False, crop=6, full_every=4,
                       tracked=True, seed_offset=71),
            # model 10 from scratch: its VAE on 24-pixel windows (a tenth of the 48-pixel windows' cost a step), decoding the
-           # encoder's means (`vae_sample`); its saved VAE decodes 4 latent frames at once (`decode_frames`: 2.7x faster on a CPU)
-           'v10': dict(vae_steps=16000, vae_crop=24, vae_batch=3, vae_sample=False, stories=8192, transformer_steps=9000, decoder_steps=1500,
-                       focus=9.0, guidance=3.0, decode_frames=4)}
+           # encoder's means (`vae_sample`); its transformer as v8's (three batches in four on windows) on tracked layouts as
+           # v9's; its saved VAE decodes 4 latent frames at once (`decode_frames`: 2.7x faster on a CPU)
+           'v10': dict(vae_steps=16000, vae_crop=24, vae_batch=3, vae_sample=False, stories=8192, transformer_steps=8000, lr=8e-4,
+                       crop=6, full_every=4, tracked=True, decoder_steps=1500, focus=9.0, guidance=3.0, decode_frames=4)}
 RECIPE = RECIPES['v2']
 
 def recipe(config, **given) -> dict:
@@ -474,7 +475,7 @@ def train(out, config='v2', vae_steps:int=None, stories:int=None, transformer_st
         stage_done('decoder', before, t0, losses)
     folder = None
     if set(stages) == set(STAGES):   # every stage ran to its end in this call: the model is whole
-        folder = save_model(pipe, out/'pipeline', r['guidance'], decode_frames=r.get('decode_frames'))
+        folder = save_model(pipe, out/'pipeline', r['guidance'], 'tracked' if r.get('tracked') else None, r.get('decode_frames'))
     update_log(out, header, run, t_call)
     return folder
 

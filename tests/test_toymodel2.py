@@ -49,7 +49,8 @@ def test_model_10_two_frames_a_latent_frame_trains_and_generates(tmp_path):
     folder = train(tmp_path, config='v10', vae_steps=1, stories=1, transformer_steps=1, decoder_steps=1, shard=1, batch=1, progress=False)
     r = json.loads((tmp_path/'training.json').read_text())['recipe']
     assert (r['vae_crop'], r['vae_sample']) == (24, False)
-    assert load_model_settings(folder)['decode_frames'] == 4
+    declared = load_model_settings(folder)
+    assert (declared['decode_frames'], declared['layout']) == (4, 'tracked')   # trained on tracked layouts, it asks for them
     pipe = DreamRunnerPipeline.from_pretrained(folder).video
     assert pipe.vae.num_latent_frames_batch_size == 4
     assert (pipe.vae.config.temporal_compression_ratio, pipe.transformer.config.temporal_compression_ratio, pipe.transformer.config.patch_size_t) == (2, 2, 2)
