@@ -69,7 +69,9 @@ def prepare(folder:Path, how):
     if how == 'format1': (folder/'run.json').write_text(json.dumps({'format': 1, 'settings': {}, 'stages': {}}))
     if how == 'model':   # the embedded model's files, and a settings.json declaring what a model folder may not
         from dreamrunner.toymodel import toy_model_path
-        for f in toy_model_path().iterdir(): (folder/f.name).symlink_to(f)
+        # its own settings.json is not linked: writing through a link would change the installed model
+        for f in toy_model_path().iterdir():
+            if f.name != 'settings.json': (folder/f.name).symlink_to(f)
         (folder/'settings.json').write_text('{"steps": 50}')
 
 def snapshot(root:Path) -> dict: return {str(p.relative_to(root)): p.read_bytes() for p in root.rglob('*') if p.is_file()}
