@@ -20,9 +20,14 @@ def finish(dr, scene, frames:np.ndarray, level:float, steps:int, guidance:float,
     install_sr3ai(dr.video.transformer)
     v2v = CogVideoXVideoToVideoPipeline(**dr.video.components)   # the same weights and scheduler
     kw = sr3ai_inputs(dr.video, scene, H, W, F); kw.pop('num_frames')   # the number of frames is the video's
-    out = v2v(video=[Image.fromarray(f) for f in frames], strength=level, num_inference_steps=steps, guidance_scale=guidance,
+    # with patches in time (patch_size_t), video-to-video takes only whole token frames: pad the video at the front with its first
+    # frame, as text-to-video pads its latents, and drop those frames again
+    t, p = dr.video.vae_scale_factor_temporal, dr.video.transformer.config.patch_size_t or 1
+    extra = -((F - 1) // t + 1) % p * t
+    video = [Image.fromarray(frames[0])] * extra + [Image.fromarray(f) for f in frames]
+    out = v2v(video=video, strength=level, num_inference_steps=steps, guidance_scale=guidance,
               output_type='np', generator=torch.Generator().manual_seed(seed), **kw)
-    return (out.frames[0] * 255).round().astype(np.uint8)
+    return (out.frames[0][extra:] * 255).round().astype(np.uint8)
 
 def measure(model, levels:list, n_scenes:int, steps:int, seed:int=999) -> dict:
     "Mean scene measures of `model` (None: the shipped one) at each noise level, on `n_scenes` held-out stories."

@@ -1,6 +1,7 @@
 """`dreamrunner run` with bad input, as a user meets it: refused at once with one message that names the problem, no
 traceback, no adapter trained, and every file that was in the output folder before still there, byte for byte."""
 import json, os, subprocess, sys, time
+from dataclasses import replace
 from pathlib import Path
 import pytest
 from conftest import EXAMPLES
@@ -24,15 +25,15 @@ CASES = {
     'unknown character in a scene': (['S', '--out', 'O'], "unknown character 'dog'", None, FRIENDS.replace('ruby: waving', 'dog: waving')),
     'negative steps': (['S', '--out', 'O', '--steps', '-3'], 'steps must be a whole number >= 1; got -3', None, None),
     'zero steps': (['S', '--out', 'O', '--steps', '0'], 'steps must be a whole number >= 1; got 0', None, None),
-    'frames not 8k+1': (['S', '--out', 'O', '--frames', '10'], 'num_frames (frames per scene) must be 8k+1', None, None),
+    'frames between latent frames': (['S', '--out', 'O', '--frames', '10'], 'num_frames (frames per scene) must be ', None, None),
     'height not a multiple': (['S', '--out', 'O', '--height', '81'], 'height must be a positive multiple of 8 for this model', None, None),
     'zero width': (['S', '--out', 'O', '--width', '0'], 'width must be a positive multiple of 8 for this model', None, None),
     'negative guidance': (['S', '--out', 'O', '--guidance', '-1'], 'guidance must be a number from 0 to 100', None, None),
     'zero fps': (['S', '--out', 'O', '--fps', '0'], 'fps must be a whole number from 1 to 120', None, None),
-    'cross-fade longer than a scene': (['S', '--out', 'O', '--crossfade', '9'], 'crossfade must be fewer frames than a scene has (9)', None, None),
+    'cross-fade longer than a scene': (['S', '--out', 'O', '--frames', '9', '--crossfade', '9'], 'crossfade must be fewer frames than a scene has (9)', None, None),
     'negative seed': (['S', '--out', 'O', '--seed', '-1'], 'seed must be a whole number from 0', None, None),
     'zero adapter steps': (['S', '--out', 'O', '--motion_steps', '0'], 'motion_steps must be a whole number >= 1', None, None),
-    'adapter window wider than a frame': (['S', '--out', 'O', '--adapter_window', '11'],
+    'adapter window wider than a frame': (['S', '--out', 'O', '--height', '80', '--width', '80', '--adapter_window', '11'],
                                           'adapter_window must be at most 10 tokens (a frame of 80x80 has 10 on its short side); got 11', None, None),
     'zero threads': (['S', '--out', 'O', '--threads', '0'], 'threads must be a whole number >= 1; got 0', None, None),
     'output is a file': (['S', '--out', 'O/thesis.tex'], 'is a file, not a folder', 'mine', None),
@@ -54,8 +55,8 @@ CASES = {
     'video database missing': (['S', '--out', 'O', '--library', 'nowhere'], 'no video database at nowhere', None, None),
     'story outside the Shapes world': (['S', '--out', 'O'], "does not know: character 'witch'", None, (EXAMPLES/'witch_and_cat.story').read_text()),
     'unknown motion': (['S', '--out', 'O'], "motion 'moonwalking' (scene 2)", None, FRIENDS.replace('ruby: waving', 'ruby: moonwalking')),
-    'interaction line': (['S', '--out', 'O'], "interaction line 'ruby & bluey: dancing' (scene 1; this model draws one character per region)",
-                         None, FRIENDS.replace('  ruby: walking\n  bluey: jumping\n', '  ruby & bluey: dancing\n')),
+    'interaction line': (['S', '--out', 'O2', '--model', 'O'], "interaction line 'ruby & bluey: dancing' (scene 1; this model draws one character per region)",
+                         'one per region', FRIENDS.replace('  ruby: walking\n  bluey: jumping\n', '  ruby & bluey: dancing\n')),
     'unknown place': (['S', '--out', 'O'], "place 'a moonlit castle' (scene 1)", None, FRIENDS.replace('scene: a meadow', 'scene: a moonlit castle')),
     'bad plan.json': (['S', '--out', 'O'], 'not valid JSON', None, '{"title": "x", "scenes": ['),
 }
@@ -73,6 +74,12 @@ def prepare(folder:Path, how):
         for f in toy_model_path().iterdir():
             if f.name != 'settings.json': (folder/f.name).symlink_to(f)
         (folder/'settings.json').write_text('{"steps": 50}')
+    if how == 'one per region':   # the embedded model, declaring that it draws one character per region
+        from dreamrunner.pipeline import Vocabulary
+        from dreamrunner.toymodel import toy_model_path
+        for f in toy_model_path().iterdir():
+            if f.name != 'vocabulary.json': (folder/f.name).symlink_to(f)
+        replace(Vocabulary.load(toy_model_path()), interactions=False).save(folder)
 
 def snapshot(root:Path) -> dict: return {str(p.relative_to(root)): p.read_bytes() for p in root.rglob('*') if p.is_file()}
 
