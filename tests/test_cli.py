@@ -9,6 +9,14 @@ def dreamrunner(*args, cwd=None):
     exe = Path(sys.executable).parent/'dreamrunner'
     return subprocess.run([str(exe), *map(str, args)], capture_output=True, text=True, cwd=cwd, timeout=300)
 
+def in_process(*args) -> subprocess.CompletedProcess:
+    "The command run by the console script's `main` in this process: for refusals, whose imports are paid once for all cases."
+    import contextlib, io
+    from dreamrunner.cli import main
+    o, e = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(o), contextlib.redirect_stderr(e): rc = main(list(args))
+    return subprocess.CompletedProcess(args, rc, o.getvalue(), e.getvalue())
+
 @pytest.mark.parametrize('story', sorted(EXAMPLES.glob('*.story')), ids=lambda p: p.name)
 def test_examples_plan_offline(story, tmp_path):
     r = dreamrunner('plan', story, '--out', tmp_path/'run')
@@ -164,7 +172,7 @@ def test_train_runs_a_stage_and_resumes(tmp_path):
     (('--config', 'v1', '--processes', '2'), '--processes is for training v2 to v10 on CPU cores'),
 ])
 def test_train_refuses_bad_options(args, says, tmp_path):
-    r = dreamrunner('train', '--out', tmp_path/'t', *args)
+    r = in_process('train', '--out', tmp_path/'t', *args)
     assert r.returncode == 1 and says in r.stderr and 'Traceback' not in r.stderr, r.stderr
     assert not (tmp_path/'t').exists()
 
