@@ -1,6 +1,17 @@
 "The benchmark scripts run and print their tables (tiny shapes: the numbers are measured where they matter, not here)."
-import subprocess, sys
+import contextlib, io, runpy, subprocess, sys
+import pytest
 from conftest import ROOT
+
+def refused(script:str, *args) -> str:
+    "What a benchmark script, run in this process (its imports already paid), says on stderr as it refuses `args`."
+    err, argv = io.StringIO(), sys.argv
+    try:
+        sys.argv = [script, *args]
+        with contextlib.redirect_stderr(err), pytest.raises(SystemExit) as e: runpy.run_path(str(ROOT/'benchmarks'/script), run_name='__main__')
+    finally: sys.argv = argv
+    assert e.value.code != 0
+    return err.getvalue()
 
 def test_attention_benchmark_wan():
     for family in ('wan',):   # the joint form's code path is the older one, and shared with it
@@ -26,8 +37,7 @@ def test_noise_levels_benchmark():
     rows = [l.split('|') for l in r.stdout.splitlines() if l.startswith('| 0.5') or l.startswith('| 1 ')]
     assert [row[1].strip() for row in rows] == ['0.5 (1)', '1 (2)'], r.stdout
     assert all(0 <= float(row[4]) <= 1 for row in rows), r.stdout   # colour identity is measured at both levels
-    bad = subprocess.run([sys.executable, str(ROOT/'benchmarks'/'noise_levels.py'), '--levels', '0,1'], capture_output=True, text=True, timeout=60)
-    assert bad.returncode != 0 and 'noise levels are in (0, 1]' in bad.stderr
+    assert 'noise levels are in (0, 1]' in refused('noise_levels.py', '--levels', '0,1')
 
 def test_shape_words_benchmark():
     "The shipped model's first held-out story with its own captions and with its shape words swapped: one row of counts."
@@ -50,5 +60,4 @@ def test_vae_ceiling_benchmark():
     half = subprocess.run([sys.executable, str(ROOT/'benchmarks'/'vae_ceiling.py'), '--config', 'v1', '--vae-time', '2', '--scenes', '1',
                            '--components', '4', '--fit', '2'], capture_output=True, text=True, timeout=300)
     assert half.returncode == 0 and '| linear codec, k = 4 |' in half.stdout and '2 frames a latent frame' in half.stdout, half.stderr + half.stdout
-    bad = subprocess.run([sys.executable, str(ROOT/'benchmarks'/'vae_ceiling.py'), '--vaes', 'no/such/vae.pt'], capture_output=True, text=True, timeout=120)
-    assert bad.returncode != 0 and 'no VAE at no/such/vae.pt' in bad.stderr
+    assert 'no VAE at no/such/vae.pt' in refused('vae_ceiling.py', '--vaes', 'no/such/vae.pt')
