@@ -78,6 +78,7 @@ def train(out:str='runs/toymodel',        # folder for checkpoints and the finis
           transformer_steps:int=None,     # transformer training steps
           stories:int=None,               # v2, v3: training stories encoded to latents
           vae_batch:int=None,             # v2, v3: clips a VAE and decoder step (default 3; a GPU takes many more)
+          vae_crop:int=None,              # v2-v10: side in pixels of the VAE and decoder steps' windows (default: the recipe's; v10 24)
           stages:str=None,                # v2, v3: comma-separated stages to run now (vae,latents,transformer,decoder; default all)
           base:str=None,                  # v4-v9: the finished run it refines (v3; v7 for v9)
           batch:int=8,                    # clips per step
@@ -89,7 +90,7 @@ def train(out:str='runs/toymodel',        # folder for checkpoints and the finis
     check_device(device)
     set_threads(threads)
     steps = {**TRAIN_DEFAULTS[config], **{k: v for k, v in dict(vae_steps=vae_steps, decoder_steps=decoder_steps,
-                                                                  transformer_steps=transformer_steps, stories=stories, vae_batch=vae_batch).items() if v is not None}}
+                                                                  transformer_steps=transformer_steps, stories=stories, vae_batch=vae_batch, vae_crop=vae_crop).items() if v is not None}}
     bad = [f'{k} {v}' for k, v in steps.items() if v < 1]
     if bad: raise CLIError(f'training steps, stories and the VAE batch must be whole numbers >= 1; got {", ".join(bad)}')
     if config in REFINED and base is None: raise CLIError(f'--config {config} refines a finished {REFINED[config]} run: give its folder with --base')
@@ -97,17 +98,20 @@ def train(out:str='runs/toymodel',        # folder for checkpoints and the finis
     if processes < 1 or batch % processes: raise CLIError(f'--processes must be at least 1 and divide --batch {batch}; got {processes}')
     if processes > 1 and (config == 'v1' or device != 'cpu'): raise CLIError('--processes is for training v2 to v10 on CPU cores')
     if config in REFINED:
-        if stories is not None or stages is not None or {'vae_steps', 'decoder_steps', 'vae_batch'} & set(steps):
+        if stories is not None or stages is not None or {'vae_steps', 'decoder_steps', 'vae_batch', 'vae_crop'} & set(steps):
             raise CLIError(f'--config {config} trains the transformer only: of the steps, give only --transformer_steps')
         from dreamrunner.toymodel2 import refine
         folder = refine(out, base, config, steps=transformer_steps, batch=batch, seed=seed, device=device, processes=processes)
     elif config == 'v1':
-        if stories is not None or stages is not None or vae_batch is not None:
-            raise CLIError('--stories, --stages and --vae_batch are for --config v2 or v3')
+        if stories is not None or stages is not None or vae_batch is not None or vae_crop is not None:
+            raise CLIError('--stories, --stages, --vae_batch and --vae_crop are for --config v2 to v10')
         from dreamrunner.toymodel import train as train_toy
         folder = train_toy(out, steps['vae_steps'], steps['decoder_steps'], steps['transformer_steps'], batch, seed, device=device)
     else:
-        from dreamrunner.toymodel2 import STAGES, train as train_toy2
+        from dreamrunner.toymodel2 import STAGES, toy_config, train as train_toy2
+        scale = toy_config(config).vae_scale   # a window holds whole latent pixels
+        if vae_crop is not None and vae_crop % scale:
+            raise CLIError(f"--vae_crop must be a multiple of {scale} (the VAE's spatial compression of {config}); got {vae_crop}")
         wanted = tuple(s.strip() for s in stages.split(',')) if stages else STAGES
         if set(wanted) - set(STAGES): raise CLIError(f'unknown stages {sorted(set(wanted) - set(STAGES))}; the stages are {", ".join(STAGES)}')
         folder = train_toy2(out, config, batch=batch, seed=seed, stages=wanted, device=device, processes=processes, **steps)

@@ -148,16 +148,20 @@ def test_readme_main_job_tells_the_example_story(tmp_path):
 def test_train_runs_a_stage_and_resumes(tmp_path):
     "`dreamrunner train` runs model 2's VAE stage on the CPU, records the run, and continues from its checkpoint."
     for steps in (2, 3):
-        r = dreamrunner('train', '--out', tmp_path, '--config', 'v2', '--vae-steps', steps, '--stages', 'vae', '--vae-batch', 2, '--threads', 1)
+        r = dreamrunner('train', '--out', tmp_path, '--config', 'v2', '--vae-steps', steps, '--stages', 'vae', '--vae-batch', 2, '--vae-crop', 24,
+                        '--threads', 1)
         assert r.returncode == 0, r.stderr
         assert 'stages vae done' in r.stdout
     log = json.loads((tmp_path/'training.json').read_text())
     assert [run['stages']['vae']['from_step'] for run in log['runs']] == [0, 2] and log['stages']['vae']['steps'] == 3
-    assert all(run['device'] == 'cpu' for run in log['runs']) and log['recipe']['vae_batch'] == 2
+    assert all(run['device'] == 'cpu' for run in log['runs']) and (log['recipe']['vae_batch'], log['recipe']['vae_crop']) == (2, 24)
 
 @pytest.mark.parametrize('args, says', [
-    (('--config', 'v1', '--stages', 'vae'), '--stories, --stages and --vae_batch are for --config v2 or v3'),
-    (('--config', 'v1', '--vae_batch', '4'), '--stories, --stages and --vae_batch are for --config v2 or v3'),
+    (('--config', 'v1', '--stages', 'vae'), '--stories, --stages, --vae_batch and --vae_crop are for --config v2 to v10'),
+    (('--config', 'v1', '--vae_batch', '4'), '--stories, --stages, --vae_batch and --vae_crop are for --config v2 to v10'),
+    (('--config', 'v1', '--vae_crop', '24'), '--stories, --stages, --vae_batch and --vae_crop are for --config v2 to v10'),
+    (('--config', 'v10', '--vae_crop', '22'), "--vae_crop must be a multiple of 4 (the VAE's spatial compression of v10); got 22"),
+    (('--vae_crop', '0'), 'must be whole numbers >= 1; got vae_crop 0'),
     (('--stages', 'vae,bake'), "unknown stages ['bake']"),
     (('--vae_steps', '0'), 'training steps, stories and the VAE batch must be whole numbers >= 1; got vae_steps 0'),
     (('--vae_batch', '0'), 'must be whole numbers >= 1; got vae_batch 0'),
