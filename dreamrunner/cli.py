@@ -76,10 +76,10 @@ def train(out:str='runs/toymodel',        # folder for checkpoints and the finis
           vae_steps:int=None,             # VAE training steps (default: the config's recipe)
           decoder_steps:int=None,         # decoder-only steps after the latents are fixed
           transformer_steps:int=None,     # transformer training steps
-          stories:int=None,               # v2, v3: training stories encoded to latents
-          vae_batch:int=None,             # v2, v3: clips a VAE and decoder step (default 3; a GPU takes many more)
+          stories:int=None,               # v2-v10: training stories encoded to latents
+          vae_batch:int=None,             # v2-v10: clips a VAE and decoder step (default 3; a GPU takes many more)
           vae_crop:int=None,              # v2-v10: side in pixels of the VAE and decoder steps' windows (default: the recipe's; v10 24)
-          stages:str=None,                # v2, v3: comma-separated stages to run now (vae,latents,transformer,decoder; default all)
+          stages:str=None,                # v2-v10: comma-separated stages to run now (vae,latents,transformer,decoder; default all)
           base:str=None,                  # v4-v9: the finished run it refines (v3; v7 for v9)
           batch:int=8,                    # clips per step
           seed:int=0,                     # random seed
@@ -92,7 +92,7 @@ def train(out:str='runs/toymodel',        # folder for checkpoints and the finis
     steps = {**TRAIN_DEFAULTS[config], **{k: v for k, v in dict(vae_steps=vae_steps, decoder_steps=decoder_steps,
                                                                   transformer_steps=transformer_steps, stories=stories, vae_batch=vae_batch, vae_crop=vae_crop).items() if v is not None}}
     bad = [f'{k} {v}' for k, v in steps.items() if v < 1]
-    if bad: raise CLIError(f'training steps, stories and the VAE batch must be whole numbers >= 1; got {", ".join(bad)}')
+    if bad: raise CLIError(f'training steps, stories, the VAE batch and crop must be whole numbers >= 1; got {", ".join(bad)}')
     if config in REFINED and base is None: raise CLIError(f'--config {config} refines a finished {REFINED[config]} run: give its folder with --base')
     if config not in REFINED and base is not None: raise CLIError(f"--base is for --config {', '.join(list(REFINED)[:-1])} or {list(REFINED)[-1]}")
     if processes < 1 or batch % processes: raise CLIError(f'--processes must be at least 1 and divide --batch {batch}; got {processes}')

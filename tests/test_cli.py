@@ -163,7 +163,7 @@ def test_train_runs_a_stage_and_resumes(tmp_path):
     (('--config', 'v10', '--vae_crop', '22'), "--vae_crop must be a multiple of 4 (the VAE's spatial compression of v10); got 22"),
     (('--vae_crop', '0'), 'must be whole numbers >= 1; got vae_crop 0'),
     (('--stages', 'vae,bake'), "unknown stages ['bake']"),
-    (('--vae_steps', '0'), 'training steps, stories and the VAE batch must be whole numbers >= 1; got vae_steps 0'),
+    (('--vae_steps', '0'), 'training steps, stories, the VAE batch and crop must be whole numbers >= 1; got vae_steps 0'),
     (('--vae_batch', '0'), 'must be whole numbers >= 1; got vae_batch 0'),
     (('--device', 'cuda:7'), 'no CUDA GPU'),
     (('--config', 'v4'), '--config v4 refines a finished v3 run: give its folder with --base'),
