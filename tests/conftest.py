@@ -36,3 +36,11 @@ def world(tmp_path_factory):
     shapes_library(d/'library', motions=['walking', 'jumping'], clips_per_motion=4)
     (d/'s.story').write_text(SMALL_STORY)
     return d
+
+def in_process(*args):
+    "`dreamrunner ARGS` run by the console script's `main` in this process (imports paid once for many refusals): (exit status, stdout, stderr)."
+    import contextlib, io
+    from dreamrunner.cli import main
+    o, e = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(o), contextlib.redirect_stderr(e): rc = main(list(args))
+    return rc, o.getvalue(), e.getvalue()

@@ -4,7 +4,7 @@ import json, os, subprocess, sys, time
 from dataclasses import replace
 from pathlib import Path
 import pytest
-from conftest import EXAMPLES
+from conftest import EXAMPLES, in_process
 
 EXE = Path(sys.executable).parent/'dreamrunner'
 FRIENDS = (EXAMPLES/'shapes_friends.story').read_text()
@@ -69,17 +69,18 @@ def prepare(folder:Path, how):
     if how == 'foreign': (folder/'run.json').write_text('{"experiment": 7}')
     if how == 'format1': (folder/'run.json').write_text(json.dumps({'format': 1, 'settings': {}, 'stages': {}}))
     if how == 'model':   # the embedded model's files, and a settings.json declaring what a model folder may not
-        from dreamrunner.toymodel import toy_model_path
-        # its own settings.json is not linked: writing through a link would change the installed model
-        for f in toy_model_path().iterdir():
-            if f.name != 'settings.json': (folder/f.name).symlink_to(f)
+        link_embedded_model(folder, but='settings.json')
         (folder/'settings.json').write_text('{"steps": 50}')
     if how == 'one per region':   # the embedded model, declaring that it draws one character per region
         from dreamrunner.pipeline import Vocabulary
-        from dreamrunner.toymodel import toy_model_path
-        for f in toy_model_path().iterdir():
-            if f.name != 'vocabulary.json': (folder/f.name).symlink_to(f)
-        replace(Vocabulary.load(toy_model_path()), interactions=False).save(folder)
+        replace(Vocabulary.load(link_embedded_model(folder, but='vocabulary.json')), interactions=False).save(folder)
+
+def link_embedded_model(folder:Path, but:str) -> Path:
+    "Link the embedded model's files into `folder`, all but `but` (written there instead: through a link it would change the installed model); the model's folder."
+    from dreamrunner.toymodel import toy_model_path
+    for f in toy_model_path().iterdir():
+        if f.name != but: (folder/f.name).symlink_to(f)
+    return toy_model_path()
 
 def snapshot(root:Path) -> dict: return {str(p.relative_to(root)): p.read_bytes() for p in root.rglob('*') if p.is_file()}
 
@@ -94,14 +95,6 @@ def setup_case(case:str, tmp:Path) -> list:
         if a == 'O2': return str(tmp/'O2')
         return str(out) + a[1:] if a == 'O' or a.startswith('O/') else a
     return ['run', *map(arg, args)]
-
-def in_process(argv:list) -> tuple:
-    "(exit status, stdout, stderr) of the command run by `main` in this process."
-    import contextlib, io
-    from dreamrunner.cli import main
-    o, e = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(o), contextlib.redirect_stderr(e): rc = main(argv)
-    return rc, o.getvalue(), e.getvalue()
 
 def check_refusal(case, rc, stdout, stderr, took, before, tmp):
     assert rc == 1, (rc, stdout, stderr)
@@ -120,7 +113,7 @@ def test_bad_input_is_refused_at_once(case, tmp_path, monkeypatch):
     monkeypatch.setenv('DREAMRUNNER_CACHE', str(tmp_path/'cache')); monkeypatch.chdir(tmp_path)
     before = snapshot(tmp_path)
     t0 = time.time()
-    rc, stdout, stderr = in_process(argv)
+    rc, stdout, stderr = in_process(*argv)
     check_refusal(case, rc, stdout, stderr, time.time() - t0, before, tmp_path)
 
 @pytest.mark.parametrize('case', ['story outside the Shapes world', "force on the user's files"], ids=str)

@@ -3,19 +3,11 @@ import json, os, subprocess, sys
 from pathlib import Path
 import pytest
 from dreamrunner.plan import Story
-from conftest import EXAMPLES, ROOT
+from conftest import EXAMPLES, ROOT, in_process
 
 def dreamrunner(*args, cwd=None):
     exe = Path(sys.executable).parent/'dreamrunner'
     return subprocess.run([str(exe), *map(str, args)], capture_output=True, text=True, cwd=cwd, timeout=300)
-
-def in_process(*args) -> subprocess.CompletedProcess:
-    "The command run by the console script's `main` in this process: for refusals, whose imports are paid once for all cases."
-    import contextlib, io
-    from dreamrunner.cli import main
-    o, e = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(o), contextlib.redirect_stderr(e): rc = main(list(args))
-    return subprocess.CompletedProcess(args, rc, o.getvalue(), e.getvalue())
 
 @pytest.mark.parametrize('story', sorted(EXAMPLES.glob('*.story')), ids=lambda p: p.name)
 def test_examples_plan_offline(story, tmp_path):
@@ -176,8 +168,8 @@ def test_train_runs_a_stage_and_resumes(tmp_path):
     (('--config', 'v1', '--processes', '2'), '--processes is for training v2 to v10 on CPU cores'),
 ])
 def test_train_refuses_bad_options(args, says, tmp_path):
-    r = in_process('train', '--out', tmp_path/'t', *args)
-    assert r.returncode == 1 and says in r.stderr and 'Traceback' not in r.stderr, r.stderr
+    rc, _, err = in_process('train', '--out', tmp_path/'t', *args)
+    assert rc == 1 and says in err and 'Traceback' not in err, err
     assert not (tmp_path/'t').exists()
 
 def test_run_on_a_wan_folder(tmp_path):
