@@ -34,19 +34,19 @@ def reference_ownership(scene):
     return own
 
 def test_all_official_plans_follow_the_rule():
-    "Every plan's slot ownership equals the rule's, and (every 16th plan) the whole joint mask built from it."
-    plans = _plans()
+    "Every plan's slot ownership equals the rule's, and the whole joint mask built from it for the first plan of each number of slots."
+    plans, seen = _plans(), set()
     assert len(plans) == (400 if FILES else 7)
-    for k, (name, scene) in enumerate(plans.items()):
+    for name, scene in plans.items():
         own, slots = reference_ownership(scene), scene_slots(scene, GRID)
         assert slots.n_slots == len(own), name
         assert torch.equal(slots.regions.reshape(slots.n_slots, -1), own), name
-        if k % 16: continue
-        mask = region_mask(slots)                                 # [L, L], L = K * 226 + 10800
+        if slots.n_slots in seen: continue   # a dense mask is 0.3 GB: one per shape of the joint sequence (13 on the official plans)
+        seen.add(slots.n_slots)
+        mask = region_mask(slots)                                 # [L, L], L = K * 226 + 16200
         K, T = len(own), len(own) * 226
-        want = torch.ones_like(mask)                              # video <-> video always
-        want[:T, :T] = torch.block_diag(*[torch.ones(226, 226, dtype=torch.bool)] * K)   # each slot's own text only
-        want[:T, T:] = own.repeat_interleave(226, 0)              # text <-> video inside its region
-        want[T:, :T] = want[:T, T:].T
-        assert torch.equal(mask, want), name
-        assert mask.any(1).all(), name                            # no empty row
+        # the rule block by block (no second dense mask)
+        assert mask[T:, T:].all(), name                           # video <-> video always: so no row is empty
+        assert torch.equal(mask[:T, :T], torch.block_diag(*[torch.ones(226, 226, dtype=torch.bool)] * K)), name   # each slot's own text only
+        text_video = own.repeat_interleave(226, 0)                # text <-> video inside its region
+        assert torch.equal(mask[:T, T:], text_video) and torch.equal(mask[T:, :T], text_video.T), name
