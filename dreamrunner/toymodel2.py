@@ -28,12 +28,13 @@ __all__ = ['CONFIGS', 'STAGES', 'RECIPES', 'RECIPE', 'MAIN_JOB', 'toy_config', '
            'story_scene', 'story_slots', 'acting_seed', 'story_clip', 'tracked_story_scene', 'story_frames',
            'caption_tokens', 'weigh_box', 'character_weight', 'focus_window', 'story_vae_batch', 'encode_stories',
            'StoryLatents', 'latent_weight', 'crop_window', 'crop_sample', 'story_batches', 'machine', 'command_line',
-           'run_record', 'story_psnr', 'update_log', 'story_latent_scale', 'adapter_window_of', 'save_model', 'recipe',
-           'run_transformer_stage', 'story_pipeline', 'check_processes', 'train', 'benchmark', 'round_trip',
-           'world_ceiling', 'vae_ceiling', 'vae_figure', 'snapshot', 'first_latents', 'latent_channel_stats',
-           'latent_readers', 'fold_latent_normalisation', 'rewrite_latents', 'normalise_latents', 'refined_pipeline',
-           'refine', 'latent_basis', 'project_vae', 'project_transformer', 'projected_pipeline',
-           'fresh_projected_pipeline', 'project_latents', 'video_blocks', 'block_video', 'BlockCodec']
+           'run_record', 'story_psnr', 'update_log', 'story_latent_scale', 'adapter_window_of', 'save_model',
+           'recipe_settings', 'recipe', 'run_transformer_stage', 'story_pipeline', 'check_processes', 'train',
+           'benchmark', 'round_trip', 'world_ceiling', 'vae_ceiling', 'vae_figure', 'snapshot', 'first_latents',
+           'latent_channel_stats', 'latent_readers', 'fold_latent_normalisation', 'rewrite_latents',
+           'normalise_latents', 'refined_pipeline', 'refine', 'latent_basis', 'project_vae', 'project_transformer',
+           'projected_pipeline', 'fresh_projected_pipeline', 'project_latents', 'video_blocks', 'block_video',
+           'BlockCodec']
 
 # %% ../nbs/32_toymodel2.ipynb #c1767cc7
 CONFIGS = {'v1': ToyConfig(),
@@ -339,6 +340,10 @@ def save_model(pipe, folder, guidance:float=None, layout:str=None, decode_frames
     save_model_settings(folder, **given, adapter_window=adapter_window_of(pipe))
     return Path(folder)
 
+def recipe_settings(r:dict) -> dict:
+    "What a model trained by recipe `r` declares for generation: `save_model`'s guidance, layout and decoded latent frames."
+    return dict(guidance=r['guidance'], layout='tracked' if r.get('tracked') else None, decode_frames=r.get('decode_frames'))
+
 # each configuration's training recipe; `focus` weighs the characters' pixels up in every stage's loss (1 + focus)
 # (model 3's transformer stage was planned at 12000 steps and cut to 9000 at its step 4000: what its trained run had);
 # `guidance`: the scale the saved model declares for generation (settings.json), the one it was measured best at
@@ -475,7 +480,7 @@ def train(out, config='v2', vae_steps:int=None, stories:int=None, transformer_st
         stage_done('decoder', before, t0, losses)
     folder = None
     if set(stages) == set(STAGES):   # every stage ran to its end in this call: the model is whole
-        folder = save_model(pipe, out/'pipeline', r['guidance'], 'tracked' if r.get('tracked') else None, r.get('decode_frames'))
+        folder = save_model(pipe, out/'pipeline', **recipe_settings(r))
     update_log(out, header, run, t_call)
     return folder
 
@@ -578,10 +583,16 @@ def vae_figure(vae, cfg:ToyConfig, n:int=3, frames=(0, 12, 24), seed:int=1):
     return fig
 
 # %% ../nbs/32_toymodel2.ipynb #816efab2
-def snapshot(out, folder=None, config='v2', seed:int=0) -> Path:
+def snapshot(out, folder=None, config=None, seed:int=None) -> Path:
     "A pipeline from the checkpoints in `out` as they stand (saved in `folder`, default `out/snapshot-<transformer step>`): a model to look at while it trains."
+    # the configuration, recipe and seed are the run's own (its training.json), so the snapshot declares what its finished
+    # model will (a v10 run: tracked layouts, 4 latent frames decoded at once); `config` and `seed` are for a run without a log
     # the latent scale is set as `train` sets it; the decoder checkpoint, where there is one, holds the whole VAE
-    cfg, out = toy_config(config), Path(out)
+    out = Path(out)
+    log = json.loads((out/'training.json').read_text()) if (out/'training.json').exists() else {}
+    config = config or log.get('name') or (ToyConfig(**log['config']) if 'config' in log else 'v2')
+    seed = log.get('seed', 0) if seed is None else seed
+    cfg, r = toy_config(config), log.get('recipe') or recipe(config)
     ckpts = {k: out/f'{k}.checkpoint.pt' for k in ('vae', 'transformer', 'decoder')}
     missing = [k for k in ('vae', 'transformer') if not ckpts[k].exists()]
     if missing: raise FileNotFoundError(f"no {' or '.join(missing)} checkpoint in {out}: a snapshot needs the VAE and transformer stages started")
@@ -592,7 +603,7 @@ def snapshot(out, folder=None, config='v2', seed:int=0) -> Path:
     st = torch.load(ckpts['transformer'], weights_only=False, map_location='cpu')
     pipe.transformer.load_state_dict(st['model'])
     folder = Path(folder or out/f"snapshot-{st['step']}")
-    save_model(pipe, folder, recipe(config)['guidance'])
+    save_model(pipe, folder, **recipe_settings(r))
     return folder
 
 # %% ../nbs/32_toymodel2.ipynb #ce43a4cf
@@ -686,7 +697,7 @@ def refine(out, base, config='v4', steps:int=None, lr:float=None, focus:float=No
     # other draws of noise and time steps than the base run's transformer stage (seed + 1) and each other's
     losses = run_transformer_stage(pipe, build, processes, run, out, cfg, r, batch, seed, progress, log, seed_offset=seed_offset, latents=latents)
     if losses is not None: log(losses)
-    return save_model(pipe, out/'pipeline', r['guidance'], 'tracked' if r.get('tracked') else None)
+    return save_model(pipe, out/'pipeline', **recipe_settings(r))
 
 # %% ../nbs/32_toymodel2.ipynb #6ba1c406
 def latent_basis(folder, k:int, shards:int=8, per_shard:int=64) -> tuple:
