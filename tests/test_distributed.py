@@ -52,6 +52,7 @@ def test_two_processes_equal_one_and_resume_after_a_kill(world):
             if any(k.startswith(('motion:', 'character:')) for k in stages(world, 'two')): break
         except (FileNotFoundError, json.JSONDecodeError): pass
         time.sleep(0.05)
+    assert p.poll() is None, f'the launch ended before its first adapter (exit status {p.returncode}): {p.communicate()[1][-3000:]}'
     worker(p, 1).kill()
     p.communicate(timeout=300)
     assert p.returncode != 0 and 'stitch' not in stages(world, 'two')   # the launch failed: the other process was stopped too
