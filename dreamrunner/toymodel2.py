@@ -58,9 +58,10 @@ CONFIGS['v9'] = CONFIGS['v7']
 # model 10: two frames a latent frame (25 frames make 13 latent frames: a motion's turns survive the VAE), 16 latent channels,
 # and tokens of two latent frames (CogVideoX 1.5's patches in time: 1008 video tokens, as model 3)
 CONFIGS['v10'] = replace(CONFIGS['v3'], latent_channels=16, vae_time=2, patch_t=2)
+CONFIGS['v11'] = CONFIGS['v10']
 
 def toy_config(config='v2') -> ToyConfig:
-    "A named embedded-model configuration ('v1': the shipped model, 'v2': model 2, 'v3': model 3, 'v4': model 4, 'v5', 'v6', 'v7': a v3 run trained on, 'v8': a new transformer on v7's latents, 'v9': a v7 run trained on tracked layouts, 'v10': two frames a latent frame), or `config` itself if it is a `ToyConfig`."
+    "A named embedded-model configuration ('v1': the shipped model, 'v2': model 2, 'v3': model 3, 'v4': model 4, 'v5', 'v6', 'v7': a v3 run trained on, 'v8': a new transformer on v7's latents, 'v9': a v7 run trained on tracked layouts, 'v10': two frames a latent frame, 'v11': a v10 run on normalised latents), or `config` itself if it is a `ToyConfig`."
     if isinstance(config, ToyConfig): return config
     if config not in CONFIGS: raise ValueError(f"unknown embedded-model configuration {config!r}; known: {', '.join(map(repr, CONFIGS))}")
     return CONFIGS[config]
@@ -370,7 +371,11 @@ RECIPES = {'v2': dict(vae_steps=4000, stories=8192, transformer_steps=12000, dec
            # encoder's means (`vae_sample`); its transformer as v8's (three batches in four on windows) on tracked layouts as
            # v9's; its saved VAE decodes 4 latent frames at once (`decode_frames`: 2.7x faster on a CPU)
            'v10': dict(vae_steps=16000, vae_crop=24, vae_batch=3, vae_sample=False, stories=8192, transformer_steps=8000, lr=8e-4,
-                       crop=6, full_every=4, tracked=True, decoder_steps=1500, focus=9.0, guidance=3.0, decode_frames=4)}
+                       crop=6, full_every=4, tracked=True, decoder_steps=1500, focus=9.0, guidance=3.0, decode_frames=4),
+           # a finished v10 run with its latents normalised per channel (as v4): 76% of their second moment was the channels'
+           # constant means, which left what varies at a tenth to a half of the noise's scale; trained on as v10 was
+           'v11': dict(base='v10', transformer_steps=2500, lr=4e-4, focus=9.0, guidance=3.0, crop=6, full_every=4, tracked=True,
+                       decode_frames=4, seed_offset=81)}
 RECIPE = RECIPES['v2']
 
 def recipe(config, **given) -> dict:
@@ -668,7 +673,7 @@ def refine(out, base, config='v4', steps:int=None, lr:float=None, focus:float=No
     latents, time steps drawn toward the noisiest; 'v6': the same, most batches on windows around a character; 'v7': its
     latents cut to their top principal directions (`project_vae`, `project_transformer`, `project_latents` into `out/latents`);
     'v8': v7's VAE and latents with a new transformer of `config`'s sizes (`fresh_projected_pipeline`); 'v9': a finished v7 run's
-    own pipeline and latents, trained on with tracked layouts.
+    own pipeline and latents, trained on with tracked layouts; 'v11': a finished v10 run normalised as 'v4', trained on as v10 was.
     `recipe_name`: default `config`'s name, else 'v4'."""
     name = recipe_name or (config if isinstance(config, str) else 'v4')
     refining = [k for k, v in RECIPES.items() if 'base' in v]
@@ -688,7 +693,7 @@ def refine(out, base, config='v4', steps:int=None, lr:float=None, focus:float=No
         build, latents, seed_offset = partial(start, base, b['basis'], b['mean']), project_latents(base/'latents', out/'latents', b['basis']), r['seed_offset']
     elif r.get('normalise', True):
         stats = latent_channel_stats(base/'latents')
-        build, latents, seed_offset = partial(refined_pipeline, base, stats), normalise_latents(base/'latents', out/'latents', *stats), 11
+        build, latents, seed_offset = partial(refined_pipeline, base, stats), normalise_latents(base/'latents', out/'latents', *stats), r.get('seed_offset', 11)
     else:   # the base run's own model and latents, read where they are
         build, latents, seed_offset = partial(CogVideoXPipeline.from_pretrained, str(base/'pipeline')), base/'latents', r.get('seed_offset', 21)
     pipe = build().to(device)   # a training group's processes build their own copies the same way
