@@ -373,9 +373,10 @@ RECIPES = {'v2': dict(vae_steps=4000, stories=8192, transformer_steps=12000, dec
            'v10': dict(vae_steps=16000, vae_crop=24, vae_batch=3, vae_sample=False, stories=8192, transformer_steps=8000, lr=8e-4,
                        crop=6, full_every=4, tracked=True, decoder_steps=1500, focus=9.0, guidance=3.0, decode_frames=4),
            # a finished v10 run with its latents normalised per channel (as v4): 76% of their second moment was the channels'
-           # constant means, which left what varies at a tenth to a half of the noise's scale; trained on as v10 was
-           'v11': dict(base='v10', transformer_steps=2500, lr=4e-4, focus=9.0, guidance=3.0, crop=6, full_every=4, tracked=True,
-                       decode_frames=4, seed_offset=81)}
+           # constant means, which left what varies at a tenth to a half of the noise's scale; trained on whole frames only: its
+           # rotary position embeddings tell a token where others are, not where it is, which only a frame's edges show (the
+           # windows v10 trained on taught a background with no horizon)
+           'v11': dict(base='v10', transformer_steps=2000, lr=4e-4, focus=9.0, guidance=3.0, tracked=True, decode_frames=4, seed_offset=81)}
 RECIPE = RECIPES['v2']
 
 def recipe(config, **given) -> dict:
