@@ -682,6 +682,8 @@ def refine(out, base, config='v4', steps:int=None, lr:float=None, focus:float=No
     r = {**RECIPES[name], **{k: v for k, v in dict(transformer_steps=steps, lr=lr, focus=focus).items() if v is not None}}
     cfg, out, base, t_call = toy_config(config), Path(out), Path(base), time.time()
     if not (base/'pipeline').exists(): raise FileNotFoundError(f'{base} holds no finished model (no pipeline folder): train it first')
+    made = json.loads((base/'training.json').read_text()).get('name') if (base/'training.json').exists() else None
+    if made is not None and made != r['base']: raise ValueError(f"{name} refines a finished {r['base']} run; {base} holds a {made} run")
     check_processes(processes, batch, device)
     out.mkdir(parents=True, exist_ok=True)
     header = dict(config=asdict(cfg), name=name, base=str(base.resolve()), seed=seed, batch=batch, recipe=r)
