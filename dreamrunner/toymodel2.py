@@ -34,7 +34,7 @@ __all__ = ['CONFIGS', 'STAGES', 'RECIPES', 'RECIPE', 'MAIN_JOB', 'toy_config', '
            'latent_channel_stats', 'latent_readers', 'fold_latent_normalisation', 'rewrite_latents',
            'normalise_latents', 'refined_pipeline', 'refine', 'latent_basis', 'project_vae', 'project_transformer',
            'projected_pipeline', 'fresh_projected_pipeline', 'project_latents', 'video_blocks', 'block_video',
-           'BlockCodec']
+           'BlockCodec', 'denoised_from', 'denoising_figure']
 
 # %% ../nbs/32_toymodel2.ipynb #c1767cc7
 CONFIGS = {'v1': ToyConfig(),
@@ -815,3 +815,45 @@ class BlockCodec:
         code = lambda X, mb: (X - mb[0]) @ mb[1].T @ mb[1] + mb[0]
         first, rest = video_blocks(frames, self.s, self.t)
         return block_video(code(first, self.first), code(rest, self.rest), frames.shape, self.s, self.t)
+
+# %% ../nbs/32_toymodel2.ipynb #83e8e86e
+from .sr3ai import install_sr3ai, pad_latent_frames, region_mask
+from .toymodel import encode_slot_texts
+
+@torch.no_grad()
+def denoised_from(pipe, index:int, starts=(0, 250, 500, 750, 999), config='v10', seed:int=999, steps:int=25, noise_seed:int=0) -> list:
+    """Story `index` of data `seed`, as the world acts it, noised to each time step in `starts` and denoised from there by
+    `pipe` (its scheduler's `steps`-step schedule, the story's tracked slots, SR3AI, no guidance): uint8 frames [T, H, W, 3]
+    per start. 0 gives the VAE's round trip, 999 a generation from pure noise."""
+    cfg, tr, sched = toy_config(config), pipe.transformer, pipe.scheduler
+    grid, pt = config_grid(cfg), tr.config.patch_size_t or 1
+    install_sr3ai(tr)
+    slots = story_slots(tracked_story_scene(index, cfg, seed), grid, None, 0.0)
+    text, mask = encode_slot_texts(pipe, slots.captions, cfg.text_len), region_mask(slots)[None, None]
+    rope = pipe._prepare_rotary_positional_embeddings(cfg.height, cfg.width, grid.latent_frames * pt, tr.device)
+    x0 = encode_latents(pipe, to_video(story_clip(index, cfg, seed).frames)[None]); n = x0.shape[1]
+    x0 = pad_latent_frames(x0, pt)
+    noise = torch.randn(x0.shape, generator=torch.Generator().manual_seed(noise_seed)).to(x0)   # one draw for every start
+    sched.set_timesteps(steps, device=tr.device)
+    out = []
+    for start in starts:
+        ts = [t for t in sched.timesteps if t <= start]
+        x = sched.add_noise(x0, noise, ts[0].reshape(1)) if ts else x0
+        for t in ts:
+            v = tr(x, text, t[None], image_rotary_emb=rope, attention_kwargs={'sr3ai_mask': mask}).sample
+            x = sched.step(v, t, x).prev_sample
+        z = x[:, -n:].permute(0, 2, 1, 3, 4) / pipe.vae.config.scaling_factor
+        y = pipe.vae.decode(z).sample[0].float().clamp(-1, 1)
+        out.append(((y.permute(1, 2, 3, 0) + 1) * 127.5).round().byte().cpu().numpy())
+    return out
+
+def denoising_figure(pipe, index:int, starts=(0, 250, 500, 750, 999), config='v10', frames=(0, 6, 12, 18, 24), **kwargs):
+    "The world's acting of story `index` over `denoised_from` each start (a row each), at `frames`."
+    cfg = toy_config(config)
+    rows = [story_clip(index, cfg, kwargs.get('seed', 999)).frames] + denoised_from(pipe, index, starts, config, **kwargs)
+    names = ['the world'] + [f'from t={s}' if s else "VAE's round trip" for s in starts]
+    fig, axs = plt.subplots(len(rows), 1, figsize=(1.1 * len(frames), 1.15 * len(rows)))
+    for ax, r, name in zip(axs, rows, names):
+        ax.imshow(np.concatenate([r[f] for f in frames], 1)); ax.set_yticks([]); ax.set_xticks([]); ax.set_ylabel(name, rotation=0, ha='right', va='center', fontsize=8)
+    fig.tight_layout()
+    return fig
