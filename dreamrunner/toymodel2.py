@@ -851,9 +851,9 @@ def denoising_figure(pipe, index:int, starts=(0, 250, 500, 750, 999), config='v1
     "The world's acting of story `index` over `denoised_from` each start (a row each), at `frames`."
     cfg = toy_config(config)
     rows = [story_clip(index, cfg, kwargs.get('seed', 999)).frames] + denoised_from(pipe, index, starts, config, **kwargs)
-    names = ['the world'] + [f'from t={s}' if s else "VAE's round trip" for s in starts]
-    fig, axs = plt.subplots(len(rows), 1, figsize=(1.1 * len(frames), 1.15 * len(rows)))
+    names = ['the world'] + [f'from t={s}' if s else 'VAE only' for s in starts]
+    fig, axs = plt.subplots(len(rows), 1, figsize=(1.1 * len(frames), 1.3 * len(rows)))
     for ax, r, name in zip(axs, rows, names):
-        ax.imshow(np.concatenate([r[f] for f in frames], 1)); ax.set_yticks([]); ax.set_xticks([]); ax.set_ylabel(name, rotation=0, ha='right', va='center', fontsize=8)
+        ax.imshow(np.concatenate([r[f] for f in frames], 1)); ax.axis('off'); ax.set_title(name, fontsize=8, loc='left')
     fig.tight_layout()
     return fig
