@@ -674,7 +674,7 @@ def refine(out, base, config='v4', steps:int=None, lr:float=None, focus:float=No
     latents, time steps drawn toward the noisiest; 'v6': the same, most batches on windows around a character; 'v7': its
     latents cut to their top principal directions (`project_vae`, `project_transformer`, `project_latents` into `out/latents`);
     'v8': v7's VAE and latents with a new transformer of `config`'s sizes (`fresh_projected_pipeline`); 'v9': a finished v7 run's
-    own pipeline and latents, trained on with tracked layouts; 'v11': a finished v10 run normalised as 'v4', trained on as v10 was.
+    own pipeline and latents, trained on with tracked layouts; 'v11': a finished v10 run normalised as 'v4', trained on whole frames with tracked layouts.
     `recipe_name`: default `config`'s name, else 'v4'."""
     name = recipe_name or (config if isinstance(config, str) else 'v4')
     refining = [k for k, v in RECIPES.items() if 'base' in v]
