@@ -30,8 +30,8 @@ __all__ = ['CONFIGS', 'STAGES', 'RECIPES', 'RECIPE', 'MAIN_JOB', 'toy_config', '
            'StoryLatents', 'latent_weight', 'crop_window', 'crop_sample', 'story_batches', 'machine', 'command_line',
            'run_record', 'story_psnr', 'update_log', 'story_latent_scale', 'adapter_window_of', 'save_model',
            'recipe_settings', 'recipe', 'run_transformer_stage', 'story_pipeline', 'check_processes', 'train',
-           'benchmark', 'round_trip', 'world_ceiling', 'vae_ceiling', 'vae_figure', 'snapshot', 'first_latents',
-           'latent_channel_stats', 'latent_readers', 'fold_latent_normalisation', 'rewrite_latents',
+           'benchmark', 'decoded_frames', 'round_trip', 'world_ceiling', 'vae_ceiling', 'vae_figure', 'snapshot',
+           'first_latents', 'latent_channel_stats', 'latent_readers', 'fold_latent_normalisation', 'rewrite_latents',
            'normalise_latents', 'refined_pipeline', 'refine', 'latent_basis', 'project_vae', 'project_transformer',
            'projected_pipeline', 'fresh_projected_pipeline', 'project_latents', 'video_blocks', 'block_video',
            'BlockCodec', 'denoised_from', 'denoising_figure']
@@ -559,11 +559,15 @@ def benchmark(config='v2', threads:int=1, steps:int=25, batch:int=8, recipe:dict
 
 # %% ../nbs/32_toymodel2.ipynb #6f99c131
 @torch.no_grad()
+def decoded_frames(vae, z:torch.Tensor) -> np.ndarray:
+    "uint8 frames [T, H, W, 3] that `vae` decodes from unscaled latents `z` [1, C, F, h, w]."
+    y = vae.decode(z).sample[0].float().clamp(-1, 1)
+    return ((y.permute(1, 2, 3, 0) + 1) * 127.5).round().byte().cpu().numpy()
+
 def round_trip(vae, frames:np.ndarray) -> np.ndarray:
     "uint8 frames [T, H, W, 3] encoded and decoded by `vae`: the most a model with this VAE can show of them."
     x = to_video(frames)[None].to(vae.device, vae.dtype)
-    y = vae.decode(vae.encode(x).latent_dist.mode()).sample[0].float().clamp(-1, 1)
-    return ((y.permute(1, 2, 3, 0) + 1) * 127.5).round().byte().cpu().numpy()
+    return decoded_frames(vae, vae.encode(x).latent_dist.mode())
 
 def world_ceiling(code, cfg:ToyConfig, n:int=12, seed:int=999) -> dict:
     "The Shapes-world measures (`worldmetrics.mean_scores`) of `n` held-out acted stories after `code` (uint8 frames in, uint8 frames out)."
@@ -842,9 +846,7 @@ def denoised_from(pipe, index:int, starts=(0, 250, 500, 750, 999), config='v10',
         for t in ts:
             v = tr(x, text, t[None], image_rotary_emb=rope, attention_kwargs={'sr3ai_mask': mask}).sample
             x = sched.step(v, t, x).prev_sample
-        z = x[:, -n:].permute(0, 2, 1, 3, 4) / pipe.vae.config.scaling_factor
-        y = pipe.vae.decode(z).sample[0].float().clamp(-1, 1)
-        out.append(((y.permute(1, 2, 3, 0) + 1) * 127.5).round().byte().cpu().numpy())
+        out.append(decoded_frames(pipe.vae, x[:, -n:].permute(0, 2, 1, 3, 4) / pipe.vae.config.scaling_factor))
     return out
 
 def denoising_figure(pipe, index:int, starts=(0, 250, 500, 750, 999), config='v10', frames=(0, 6, 12, 18, 24), **kwargs):
