@@ -34,7 +34,7 @@ __all__ = ['CONFIGS', 'STAGES', 'RECIPES', 'RECIPE', 'MAIN_JOB', 'toy_config', '
            'first_latents', 'latent_channel_stats', 'latent_readers', 'fold_latent_normalisation', 'rewrite_latents',
            'normalise_latents', 'refined_pipeline', 'refine', 'latent_basis', 'project_vae', 'project_transformer',
            'projected_pipeline', 'fresh_projected_pipeline', 'project_latents', 'video_blocks', 'block_video',
-           'BlockCodec', 'denoised_from', 'denoising_figure']
+           'BlockCodec', 'story_inputs', 'denoised_from', 'denoising_figure', 'velocity_errors']
 
 # %% ../nbs/32_toymodel2.ipynb #c1767cc7
 CONFIGS = {'v1': ToyConfig(),
@@ -825,18 +825,25 @@ from .sr3ai import install_sr3ai, pad_latent_frames, region_mask
 from .toymodel import encode_slot_texts
 
 @torch.no_grad()
+def story_inputs(pipe, index:int, cfg:ToyConfig, seed:int=999) -> tuple:
+    """Story `index` of data `seed` as `pipe`'s transformer sees it in training (SR3AI installed): its world-acted latents
+    padded to whole tokens, slot texts, SR3AI mask (tracked slots), rotary embeddings, and its latent frames before padding."""
+    tr, grid = pipe.transformer, config_grid(cfg)
+    pt = tr.config.patch_size_t or 1
+    install_sr3ai(tr)
+    slots = story_slots(tracked_story_scene(index, cfg, seed), grid, None, 0.0)
+    text, mask = encode_slot_texts(pipe, slots.captions, cfg.text_len), region_mask(slots)[None, None]
+    rope = pipe._prepare_rotary_positional_embeddings(cfg.height, cfg.width, grid.latent_frames * pt, tr.device)
+    x0 = encode_latents(pipe, to_video(story_clip(index, cfg, seed).frames)[None])
+    return pad_latent_frames(x0, pt), text, mask, rope, x0.shape[1]
+
+@torch.no_grad()
 def denoised_from(pipe, index:int, starts=(0, 250, 500, 750, 999), config='v10', seed:int=999, steps:int=25, noise_seed:int=0) -> list:
     """Story `index` of data `seed`, as the world acts it, noised to each time step in `starts` and denoised from there by
     `pipe` (its scheduler's `steps`-step schedule, the story's tracked slots, SR3AI, no guidance): uint8 frames [T, H, W, 3]
     per start. 0 gives the VAE's round trip, 999 a generation from pure noise."""
     cfg, tr, sched = toy_config(config), pipe.transformer, pipe.scheduler
-    grid, pt = config_grid(cfg), tr.config.patch_size_t or 1
-    install_sr3ai(tr)
-    slots = story_slots(tracked_story_scene(index, cfg, seed), grid, None, 0.0)
-    text, mask = encode_slot_texts(pipe, slots.captions, cfg.text_len), region_mask(slots)[None, None]
-    rope = pipe._prepare_rotary_positional_embeddings(cfg.height, cfg.width, grid.latent_frames * pt, tr.device)
-    x0 = encode_latents(pipe, to_video(story_clip(index, cfg, seed).frames)[None]); n = x0.shape[1]
-    x0 = pad_latent_frames(x0, pt)
+    x0, text, mask, rope, n = story_inputs(pipe, index, cfg, seed)
     noise = torch.randn(x0.shape, generator=torch.Generator().manual_seed(noise_seed)).to(x0)   # one draw for every start
     sched.set_timesteps(steps, device=tr.device)
     out = []
@@ -859,3 +866,20 @@ def denoising_figure(pipe, index:int, starts=(0, 250, 500, 750, 999), config='v1
         ax.imshow(np.concatenate([r[f] for f in frames], 1)); ax.axis('off'); ax.set_title(name, fontsize=8, loc='left')
     fig.tight_layout()
     return fig
+
+# %% ../nbs/32_toymodel2.ipynb #3cebf1be
+@torch.no_grad()
+def velocity_errors(pipe, indices=range(12), timesteps=(100, 300, 500, 700, 900, 999), config='v10', seed:int=999) -> list:
+    """The transformer's mean squared error on its training target (the scheduler's velocity) at each of `timesteps`,
+    averaged over stories `indices` of data `seed` (tracked slots, SR3AI, no guidance; each story's noise seeded by its
+    index). Seed 0 is the training data's: compare it with another seed's to see overfitting."""
+    cfg, tr, sched = toy_config(config), pipe.transformer, pipe.scheduler
+    err = np.zeros(len(timesteps))
+    for i in indices:
+        x0, text, mask, rope, _ = story_inputs(pipe, i, cfg, seed)
+        noise = torch.randn(x0.shape, generator=torch.Generator().manual_seed(i)).to(x0)
+        for k, t in enumerate(timesteps):
+            t = torch.tensor([t], device=tr.device)
+            v = tr(sched.add_noise(x0, noise, t), text, t, image_rotary_emb=rope, attention_kwargs={'sr3ai_mask': mask}).sample
+            err[k] += float(((v - sched.get_velocity(x0, noise, t)) ** 2).mean())
+    return [float(e) for e in err / len(indices)]
