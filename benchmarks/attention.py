@@ -1,5 +1,6 @@
 #!/usr/bin/env python
-"""SR3AI attention cost: unmasked SDPA vs dense-masked SDPA vs FlexAttention, at CogVideoX-2B's joint attention
+"""SR3AI attention cost: unmasked SDPA vs dense-masked SDPA (the boolean mask as given, and its additive log M made once
+by `log_mask`, as the SR3AI processor uses it) vs FlexAttention, at CogVideoX-2B's joint attention
 shape or (--family wan) at Wan2.1-1.3B's cross-attention shape (video queries, S x 512 text keys).
 
 Prints, per (slots S, grid), the median time of several runs, the ratios masked/unmasked and the mask
@@ -13,7 +14,7 @@ import torch
 import torch.nn.functional as F
 from torch.nn.attention.flex_attention import flex_attention
 from dreamrunner.plan import KeyFrame, Region, Scene
-from dreamrunner.sr3ai import TokenGrid, flex_attention_on, flex_block_mask, region_mask, scene_slots
+from dreamrunner.sr3ai import TokenGrid, flex_attention_on, flex_block_mask, log_mask, region_mask, scene_slots
 from dreamrunner.wan import WAN_TEXT_LEN, cross_block_mask, cross_mask
 
 def demo_scene(n_captions:int) -> Scene:
@@ -52,7 +53,7 @@ def main():
     warnings.filterwarnings('ignore', message='.*flex_attention.*')
     print(f'{args.family} {"cross-attention (queries: video; keys: S slots of text)" if wan else "joint attention"}, device {dev}, {dtype}, '
           f'{args.heads} heads x {args.head_dim}, median of {args.runs} runs, flex compiled: {args.compile or dev.type == "cuda"}')
-    print(f"{'grid':>10} {'S':>3} {'Lq x Lk':>14} {'unmasked ms':>12} {'dense ms':>9} {'flex ms':>9} {'dense/un':>9} {'flex/un':>8} {'dense MB':>9} {'block MB':>9} {'sparsity':>9}")
+    print(f"{'grid':>10} {'S':>3} {'Lq x Lk':>14} {'unmasked ms':>12} {'dense ms':>9} {'logM ms':>8} {'flex ms':>9} {'dense/un':>9} {'logM/un':>8} {'flex/un':>8} {'dense MB':>9} {'block MB':>9} {'sparsity':>9}")
     for g in args.grids:
         f, r, c = map(int, g.split('x'))
         grid = TokenGrid(f, r, c, text_len=WAN_TEXT_LEN if wan else 226)
@@ -65,9 +66,11 @@ def main():
             block = cross_block_mask(slots, device=dev) if wan else flex_block_mask(slots, device=dev)
             t_un = timed(lambda: F.scaled_dot_product_attention(q, k, v), args.runs, sync)
             t_dense = timed(lambda: F.scaled_dot_product_attention(q, k, v, attn_mask=dense), args.runs, sync)
+            additive = log_mask(dense, dtype, dev)   # made once per scene by the processor
+            t_log = timed(lambda: F.scaled_dot_product_attention(q, k, v, attn_mask=additive), args.runs, sync)
             t_flex = timed(lambda: flex(q, k, v, block_mask=block), args.runs, sync)
             block_mb = sum(t.numel() * t.element_size() for t in block.as_tuple() if torch.is_tensor(t)) / 2**20
-            print(f'{g:>10} {slots.n_slots:>3} {f"{Lq}x{Lk}":>14} {1e3 * t_un:>12.1f} {1e3 * t_dense:>9.1f} {1e3 * t_flex:>9.1f} '
-                  f'{t_dense / t_un:>9.2f} {t_flex / t_un:>8.2f} {dense.numel() / 2**20:>9.1f} {block_mb:>9.3f} {block.sparsity():>8.1f}%')
+            print(f'{g:>10} {slots.n_slots:>3} {f"{Lq}x{Lk}":>14} {1e3 * t_un:>12.1f} {1e3 * t_dense:>9.1f} {1e3 * t_log:>8.1f} {1e3 * t_flex:>9.1f} '
+                  f'{t_dense / t_un:>9.2f} {t_log / t_un:>8.2f} {t_flex / t_un:>8.2f} {dense.numel() / 2**20:>9.1f} {block_mb:>9.3f} {block.sparsity():>8.1f}%')
 
 if __name__ == '__main__': main()

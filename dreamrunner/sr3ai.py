@@ -15,12 +15,12 @@ from .plan import PlanError, Scene
 __all__ = ['BACKGROUND_COLOR', 'LORA_TARGETS', 'WAN_LORA_TARGETS', 'EXPERT_PREFIXES', 'TEXT_SIDE', 'SR3AI_BACKENDS', 'TokenGrid',
            'pad_latent_frames', 'key_frame_of_latent_frames', 'box_cells', 'Slots', 'scene_slots', 'region_mask',
            'slot_colors', 'slot_legend', 'mask_picture', 'draw_joint_mask', 'draw_mask', 'slot_owners', 'owner_image',
-           'draw_token_grid', 'draw_slot_owners', 'draw_scene_tokens', 'SR3AIAttnProcessor', 'flex_attention_on',
-           'install_sr3ai', 'denoisers', 'model_family', 'adapter_targets', 'region_lora_config', 'caption_has_key',
-           'slot_gate', 'add_region_adapter', 'RegionAdapters', 'save_region_adapter', 'load_region_adapter',
-           'encode_slots', 'pipeline_grid', 'sr3ai_backend', 'sr3ai_inputs', 'scene_frames', 'show_figure',
-           'AttentionRecorder', 'draw_attention', 'attention_explorer', 'edit_region', 'MaskLab', 'slot_mask_mod',
-           'flex_block_mask']
+           'draw_token_grid', 'draw_slot_owners', 'draw_scene_tokens', 'SR3AIAttnProcessor', 'log_mask',
+           'flex_attention_on', 'install_sr3ai', 'denoisers', 'model_family', 'adapter_targets', 'region_lora_config',
+           'caption_has_key', 'slot_gate', 'add_region_adapter', 'RegionAdapters', 'save_region_adapter',
+           'load_region_adapter', 'encode_slots', 'pipeline_grid', 'sr3ai_backend', 'sr3ai_inputs', 'scene_frames',
+           'show_figure', 'AttentionRecorder', 'draw_attention', 'attention_explorer', 'edit_region', 'MaskLab',
+           'slot_mask_mod', 'flex_block_mask']
 
 # %% ../nbs/10_sr3ai.ipynb #139e42e0
 def _cfg(config, key, default=None):
@@ -215,6 +215,7 @@ def draw_scene_tokens(scene:Scene, grid:TokenGrid, frame:int=0):
     return fig
 
 # %% ../nbs/10_sr3ai.ipynb #c1311928
+import weakref
 import torch.nn.functional as F
 from diffusers.models.embeddings import apply_rotary_emb
 
@@ -244,10 +245,22 @@ def _masked_attention(q, k, v, mask, L):
         if mask.shape[-2:] != (L, L):
             raise ValueError(f'sr3ai_mask is for {mask.shape[-1]} tokens but the joint sequence has {L}: '
                              'build it from slots of the same grid and text length per slot')
-        # a boolean attn_mask is SDPA's log M: False pairs get -inf before the softmax, True pairs 0
-        return F.scaled_dot_product_attention(q, k, v, attn_mask=mask.to(q.device))
+        return F.scaled_dot_product_attention(q, k, v, attn_mask=log_mask(mask, q.dtype, q.device))
     if mask.shape[-2:] != (L, L): raise ValueError(f'sr3ai_mask is for {mask.shape[-1]} tokens but the joint sequence has {L}')
     return flex_attention_on(q.device)(q, k, v, block_mask=mask)
+
+_log_masks = {}   # the last boolean mask seen, and its log M: every block of every step of a scene reuses one mask
+def log_mask(mask:torch.Tensor, dtype, device) -> torch.Tensor:
+    """SDPA's additive form of a boolean SR3AI mask, $\\log M$ (0 where a pair may attend, -inf where not), in `dtype` on `device`.
+    Made once per mask and kept while the mask lives: SDPA would convert a boolean mask at every call, which costs a CPU
+    scene about a tenth of its time (`benchmarks/attention.py`)."""
+    if mask.dtype != torch.bool: return mask.to(device=device, dtype=dtype)
+    key = (mask._version, dtype, torch.device(device))
+    hit = _log_masks.get('last')
+    if hit is not None and hit[0]() is mask and hit[1] == key: return hit[2]
+    out = torch.zeros(mask.shape, dtype=dtype, device=device).masked_fill_(~mask.to(device), float('-inf'))
+    _log_masks['last'] = (weakref.ref(mask, lambda _: _log_masks.clear()), key, out)   # freed with its mask
+    return out
 
 _compiled_flex = {}
 def flex_attention_on(device):
