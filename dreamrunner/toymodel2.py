@@ -17,7 +17,7 @@ from .pipeline import save_model_settings
 from .plan import Scene
 from .planner import RulePlanner
 from .shapes import PLACES, Clip, render_scene, track_scene
-from .sr3ai import Slots, TokenGrid, pipeline_grid, scene_slots
+from .sr3ai import Slots, TokenGrid, pad_latent_frames, pipeline_grid, scene_slots
 from diffusers import AutoencoderKLCogVideoX, CogVideoXPipeline, CogVideoXTransformer3DModel
 from .toymodel import (N_SLOTS, latent_frame_boxes, ToyConfig, build_toy_pipeline, toy_transformer, encode_latents, in_processes, n_params, pad_slots,
                                   process_group, random_crop, scene_script, set_latent_scale, to_video, train_transformer, train_vae, training_cast_and_motions,
@@ -27,14 +27,14 @@ from .toymodel import (N_SLOTS, latent_frame_boxes, ToyConfig, build_toy_pipelin
 __all__ = ['CONFIGS', 'STAGES', 'RECIPES', 'RECIPE', 'MAIN_JOB', 'toy_config', 'config_grid', 'coverage_pair', 'story_script',
            'story_scene', 'story_slots', 'acting_seed', 'story_clip', 'tracked_story_scene', 'story_frames',
            'caption_tokens', 'weigh_box', 'character_weight', 'focus_window', 'story_vae_batch', 'encode_stories',
-           'StoryLatents', 'latent_weight', 'crop_window', 'crop_sample', 'story_batches', 'machine', 'command_line',
-           'run_record', 'story_psnr', 'update_log', 'story_latent_scale', 'adapter_window_of', 'save_model',
-           'recipe_settings', 'recipe', 'run_transformer_stage', 'story_pipeline', 'check_processes', 'train',
-           'benchmark', 'decoded_frames', 'round_trip', 'world_ceiling', 'vae_ceiling', 'vae_figure', 'snapshot',
-           'first_latents', 'latent_channel_stats', 'latent_readers', 'fold_latent_normalisation', 'rewrite_latents',
-           'normalise_latents', 'refined_pipeline', 'refine', 'latent_basis', 'project_vae', 'project_transformer',
-           'projected_pipeline', 'fresh_projected_pipeline', 'project_latents', 'video_blocks', 'block_video',
-           'BlockCodec', 'story_inputs', 'denoised_from', 'denoising_figure', 'velocity_errors']
+           'StoryLatents', 'latent_weight', 'crop_window', 'time_window', 'crop_sample', 'story_batches', 'machine',
+           'command_line', 'run_record', 'story_psnr', 'update_log', 'story_latent_scale', 'adapter_window_of',
+           'save_model', 'recipe_settings', 'recipe', 'run_transformer_stage', 'story_pipeline', 'check_processes',
+           'train', 'benchmark', 'decoded_frames', 'round_trip', 'world_ceiling', 'vae_ceiling', 'vae_figure',
+           'snapshot', 'first_latents', 'latent_channel_stats', 'latent_readers', 'fold_latent_normalisation',
+           'rewrite_latents', 'normalise_latents', 'refined_pipeline', 'refine', 'latent_basis', 'project_vae',
+           'project_transformer', 'projected_pipeline', 'fresh_projected_pipeline', 'project_latents', 'video_blocks',
+           'block_video', 'BlockCodec', 'story_inputs', 'denoised_from', 'denoising_figure', 'velocity_errors']
 
 # %% ../nbs/32_toymodel2.ipynb #c1767cc7
 CONFIGS = {'v1': ToyConfig(),
@@ -59,9 +59,11 @@ CONFIGS['v9'] = CONFIGS['v7']
 # and tokens of two latent frames (CogVideoX 1.5's patches in time: 1008 video tokens, as model 3)
 CONFIGS['v10'] = replace(CONFIGS['v3'], latent_channels=16, vae_time=2, patch_t=2)
 CONFIGS['v11'] = CONFIGS['v10']
+# model 12: a v11 run trained on with most batches cut to one token frame (two latent frames) of whole frames
+CONFIGS['v12'] = CONFIGS['v10']
 
 def toy_config(config='v2') -> ToyConfig:
-    "A named embedded-model configuration ('v1': the shipped model, 'v2': model 2, 'v3': model 3, 'v4': model 4, 'v5', 'v6', 'v7': a v3 run trained on, 'v8': a new transformer on v7's latents, 'v9': a v7 run trained on tracked layouts, 'v10': two frames a latent frame, 'v11': a v10 run on normalised latents), or `config` itself if it is a `ToyConfig`."
+    "A named embedded-model configuration ('v1': the shipped model, 'v2': model 2, 'v3': model 3, 'v4': model 4, 'v5', 'v6', 'v7': a v3 run trained on, 'v8': a new transformer on v7's latents, 'v9': a v7 run trained on tracked layouts, 'v10': two frames a latent frame, 'v11': a v10 run on normalised latents, 'v12': a v11 run trained on windows in time), or `config` itself if it is a `ToyConfig`."
     if isinstance(config, ToyConfig): return config
     if config not in CONFIGS: raise ValueError(f"unknown embedded-model configuration {config!r}; known: {', '.join(map(repr, CONFIGS))}")
     return CONFIGS[config]
@@ -226,6 +228,14 @@ def crop_window(slots:Slots, n:int, rng:np.random.Generator) -> tuple:
     start = lambda lo, hi, last: min(max((lo + hi + 1 - n) // 2 + int(rng.integers(-(n // 4), n // 4 + 1)), 0), last)
     return start(int(rows.min()), int(rows.max()), last_r), start(int(cols.min()), int(cols.max()), last_c)
 
+def time_window(lat:torch.Tensor, slots:Slots, weight:torch.Tensor, start:int, n:int) -> tuple:
+    """A sample's latents [F, C, h, w] and latent weights (or None), padded to whole tokens (`pad_latent_frames`), and its slots,
+    cut to the `n` token frames from token frame `start`: whole frames, a stretch of time."""
+    pt = -(-lat.shape[0] // slots.grid.latent_frames)   # latent frames a token holds
+    if not 0 <= start <= slots.grid.latent_frames - n: raise ValueError(f'{n} token frames from {start} do not fit {slots.grid.latent_frames}')
+    cut = lambda x: pad_latent_frames(x[None], pt)[0, pt * start:pt * (start + n)]
+    return cut(lat), Slots(slots.captions, slots.regions[:, start:start + n], replace(slots.grid, latent_frames=n)), None if weight is None else cut(weight)
+
 def crop_sample(lat:torch.Tensor, slots:Slots, weight:torch.Tensor, window:tuple, n:int, patch:int) -> tuple:
     "A sample's latents [F, C, h, w], slots and latent weights (or None) cut to the `n` x `n`-token window starting at `window`."
     r0, c0 = window
@@ -234,14 +244,17 @@ def crop_sample(lat:torch.Tensor, slots:Slots, weight:torch.Tensor, window:tuple
     return lat[..., ys, xs], cut, None if weight is None else weight[..., ys, xs]
 
 def story_batches(latents:StoryLatents, grid:TokenGrid, batch:int, seed:int=0, drop_prob:float=0.1, focus:float=0.0, cfg:ToyConfig=None,
-                  crop:int=0, full_every:int=4, tracked:bool=False):
+                  crop:int=0, full_every:int=4, tracked:bool=False, frames:int=0):
     """A batch source for `train_transformer`: `batch` encoded samples drawn at random, with their padded slots; with
     `focus`, also their latent weights (`latent_weight`: each story is rendered once more for its boxes, of size `cfg`).
     With `crop`, every `full_every`-th batch keeps whole frames and the others are windows of `crop` x `crop` tokens, each around
     one of its sample's characters (`crop_window`): a window costs a fraction of a whole frame's step, and shows a character.
+    With `frames` instead, the others are `frames` token frames of whole frames from a random time (`time_window`), as
+    CogVideoX trains on images beside its videos: one token frame costs about a fifth of a clip, and keeps the frame's edges.
     With `tracked`, the slots come from tracked layouts (`tracked_story_scene`, of size `cfg`): a box per frame, where each
     character is drawn, instead of the planner's boxes."""
     boxes, scenes = {}, {}   # rendered once per story: rendering a batch's stories costs a sixth of a training step
+    if crop and frames: raise ValueError('a batch source cuts windows in space (crop) or in time (frames), not both')
     calls = itertools.count()   # counted from a (re)start: a `full_every` dividing the checkpoint interval keeps a resumed run's pattern
     def clip_boxes(i):
         if i not in boxes: boxes[i] = replace(story_clip(i, cfg, seed), frames=None)
@@ -259,6 +272,11 @@ def story_batches(latents:StoryLatents, grid:TokenGrid, batch:int, seed:int=0, d
         if crop and next(calls) % full_every:
             patch = lat.shape[-1] // grid.cols
             cut = [crop_sample(lat[k], sl, None if weight is None else weight[k], crop_window(sl, crop, rng), crop, patch) for k, sl in enumerate(slots)]
+            lat, slots = torch.stack([x[0] for x in cut]), [x[1] for x in cut]
+            if focus: weight = torch.stack([x[2] for x in cut])
+        elif frames and next(calls) % full_every:
+            starts = rng.integers(0, grid.latent_frames - frames + 1, len(slots))
+            cut = [time_window(lat[k], sl, None if weight is None else weight[k], int(s), frames) for k, (sl, s) in enumerate(zip(slots, starts))]
             lat, slots = torch.stack([x[0] for x in cut]), [x[1] for x in cut]
             if focus: weight = torch.stack([x[2] for x in cut])
         return (lat, slots) if weight is None else (lat, slots, weight)
@@ -376,7 +394,12 @@ RECIPES = {'v2': dict(vae_steps=4000, stories=8192, transformer_steps=12000, dec
            # constant means, which left what varies at a tenth to a half of the noise's scale; trained on whole frames only: its
            # rotary position embeddings tell a token where others are, not where it is, which only a frame's edges show (the
            # windows v10 trained on taught a background with no horizon)
-           'v11': dict(base='v10', transformer_steps=2000, lr=4e-4, focus=9.0, guidance=3.0, tracked=True, decode_frames=4, seed_offset=81)}
+           'v11': dict(base='v10', transformer_steps=2000, lr=4e-4, focus=9.0, guidance=3.0, tracked=True, decode_frames=4, seed_offset=81),
+           # a finished v11 run trained on as it is, three batches in four cut to one token frame of whole frames at a random
+           # time (`time_window`): about five times the characters a second of training sees, with their frames' edges;
+           # trained with --batch 16
+           'v12': dict(base='v11', transformer_steps=2000, lr=4e-4, focus=9.0, guidance=3.0, tracked=True, decode_frames=4, frames=1, full_every=4,
+                       normalise=False, seed_offset=91)}
 RECIPE = RECIPES['v2']
 
 def recipe(config, **given) -> dict:
@@ -387,7 +410,8 @@ def _transformer_stage(pipe, out:Path, cfg:ToyConfig, r:dict, batch:int, seed:in
     """The transformer stage of `train` (`seed_offset` 1) and `refine` (11, 21, 31): in this process, or in each process of a training
     group; on the latent shards in `latents` (default `out/latents`)."""
     data = story_batches(StoryLatents(latents or out/'latents', seed, pipe.vae.config.scaling_factor), config_grid(cfg), batch // process_group()[1],
-                         seed, focus=r['focus'], cfg=cfg, crop=r.get('crop', 0), full_every=r.get('full_every', 4), tracked=r.get('tracked', False))
+                         seed, focus=r['focus'], cfg=cfg, crop=r.get('crop', 0), full_every=r.get('full_every', 4), tracked=r.get('tracked', False),
+                         frames=r.get('frames', 0))
     given = {k: r[k] for k in ('lr', 'noise_bias') if k in r}
     return train_transformer(pipe, r['transformer_steps'], out, batch=batch, cfg=cfg, seed=seed + seed_offset, progress=progress, batches=data,
                              on_checkpoint=log, **given)
@@ -678,7 +702,8 @@ def refine(out, base, config='v4', steps:int=None, lr:float=None, focus:float=No
     latents, time steps drawn toward the noisiest; 'v6': the same, most batches on windows around a character; 'v7': its
     latents cut to their top principal directions (`project_vae`, `project_transformer`, `project_latents` into `out/latents`);
     'v8': v7's VAE and latents with a new transformer of `config`'s sizes (`fresh_projected_pipeline`); 'v9': a finished v7 run's
-    own pipeline and latents, trained on with tracked layouts; 'v11': a finished v10 run normalised as 'v4', trained on whole frames with tracked layouts.
+    own pipeline and latents, trained on with tracked layouts; 'v11': a finished v10 run normalised as 'v4', trained on whole frames with tracked layouts;
+    'v12': a finished v11 run's own pipeline and latents, trained on with most batches one token frame long (`time_window`).
     `recipe_name`: default `config`'s name, else 'v4'."""
     name = recipe_name or (config if isinstance(config, str) else 'v4')
     refining = [k for k, v in RECIPES.items() if 'base' in v]

@@ -149,9 +149,9 @@ def test_train_runs_a_stage_and_resumes(tmp_path):
     assert all(run['device'] == 'cpu' for run in log['runs']) and (log['recipe']['vae_batch'], log['recipe']['vae_crop']) == (2, 24)
 
 @pytest.mark.parametrize('args, says', [
-    (('--config', 'v1', '--stages', 'vae'), '--stories, --stages, --vae_batch and --vae_crop are for --config v2 to v11'),
-    (('--config', 'v1', '--vae_batch', '4'), '--stories, --stages, --vae_batch and --vae_crop are for --config v2 to v11'),
-    (('--config', 'v1', '--vae_crop', '24'), '--stories, --stages, --vae_batch and --vae_crop are for --config v2 to v11'),
+    (('--config', 'v1', '--stages', 'vae'), '--stories, --stages, --vae_batch and --vae_crop are for --config v2 to v12'),
+    (('--config', 'v1', '--vae_batch', '4'), '--stories, --stages, --vae_batch and --vae_crop are for --config v2 to v12'),
+    (('--config', 'v1', '--vae_crop', '24'), '--stories, --stages, --vae_batch and --vae_crop are for --config v2 to v12'),
     (('--config', 'v10', '--vae_crop', '22'), "--vae_crop must be a multiple of 4 (the VAE's spatial compression of v10); got 22"),
     (('--vae_crop', '0'), 'must be whole numbers >= 1; got vae_crop 0'),
     (('--stages', 'vae,bake'), "unknown stages ['bake']"),
@@ -159,14 +159,15 @@ def test_train_runs_a_stage_and_resumes(tmp_path):
     (('--vae_batch', '0'), 'must be whole numbers >= 1; got vae_batch 0'),
     (('--device', 'cuda:7'), 'no CUDA GPU'),
     (('--config', 'v4'), '--config v4 refines a finished v3 run: give its folder with --base'),
-    (('--base', 'runs/toymodel3'), '--base is for --config v4, v5, v6, v7, v8, v9 or v11'),
+    (('--base', 'runs/toymodel3'), '--base is for --config v4, v5, v6, v7, v8, v9, v11 or v12'),
     (('--config', 'v5'), '--config v5 refines a finished v3 run: give its folder with --base'),
     (('--config', 'v9'), '--config v9 refines a finished v7 run: give its folder with --base'),
     (('--config', 'v11'), '--config v11 refines a finished v10 run: give its folder with --base'),
+    (('--config', 'v12'), '--config v12 refines a finished v11 run: give its folder with --base'),
     (('--config', 'v4', '--base', 'runs/toymodel3', '--stages', 'vae'), 'of the steps, give only --transformer_steps'),
     (('--config', 'v4', '--base', 'no/such/run'), 'holds no finished model (no pipeline folder): train it first'),
     (('--processes', '3'), '--processes must be at least 1 and divide --batch 8; got 3'),
-    (('--config', 'v1', '--processes', '2'), '--processes is for training v2 to v11 on CPU cores'),
+    (('--config', 'v1', '--processes', '2'), '--processes is for training v2 to v12 on CPU cores'),
 ])
 def test_train_refuses_bad_options(args, says, tmp_path):
     rc, _, err = in_process('train', '--out', tmp_path/'t', *args)
