@@ -253,7 +253,7 @@ _log_masks = {}   # the last boolean mask seen, and its log M: every block of ev
 def log_mask(mask:torch.Tensor, dtype, device) -> torch.Tensor:
     """SDPA's additive form of a boolean SR3AI mask, $\\log M$ (0 where a pair may attend, -inf where not), in `dtype` on `device`.
     Made once per mask and kept while the mask lives: SDPA would convert a boolean mask at every call, which costs a CPU
-    scene about a tenth of its time (`benchmarks/attention.py`)."""
+    scene of the embedded model 5 to 9% of its time (`benchmarks/attention.py` compares the two forms)."""
     if mask.dtype != torch.bool: return mask.to(device=device, dtype=dtype)
     key = (mask._version, dtype, torch.device(device))
     hit = _log_masks.get('last')
