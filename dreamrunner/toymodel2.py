@@ -269,14 +269,14 @@ def story_batches(latents:StoryLatents, grid:TokenGrid, batch:int, seed:int=0, d
         lat = latents[idx]
         shape = (lat.shape[1],) + tuple(lat.shape[3:])
         weight = torch.stack([latent_weight(clip_boxes(int(i)), shape, focus) for i in idx]) if focus else None
+        w, cut = (lambda k: None if weight is None else weight[k]), None
         if crop and next(calls) % full_every:
             patch = lat.shape[-1] // grid.cols
-            cut = [crop_sample(lat[k], sl, None if weight is None else weight[k], crop_window(sl, crop, rng), crop, patch) for k, sl in enumerate(slots)]
-            lat, slots = torch.stack([x[0] for x in cut]), [x[1] for x in cut]
-            if focus: weight = torch.stack([x[2] for x in cut])
+            cut = [crop_sample(lat[k], sl, w(k), crop_window(sl, crop, rng), crop, patch) for k, sl in enumerate(slots)]
         elif frames and next(calls) % full_every:
             starts = rng.integers(0, grid.latent_frames - frames + 1, len(slots))
-            cut = [time_window(lat[k], sl, None if weight is None else weight[k], int(s), frames) for k, (sl, s) in enumerate(zip(slots, starts))]
+            cut = [time_window(lat[k], sl, w(k), int(s), frames) for k, (sl, s) in enumerate(zip(slots, starts))]
+        if cut:   # (latents, slots, weights) per sample
             lat, slots = torch.stack([x[0] for x in cut]), [x[1] for x in cut]
             if focus: weight = torch.stack([x[2] for x in cut])
         return (lat, slots) if weight is None else (lat, slots, weight)
