@@ -20,14 +20,15 @@ from .adapt import window_rope
 from .files import atomic_path
 
 # %% auto #0
-__all__ = ['HELD_OUT_MOTIONS', 'HELD_OUT_CHARACTERS', 'N_SLOTS', 'TOY_MODEL', 'SHIPPED_WEIGHTS_SHA256', 'ToyConfig',
-           'toy_transformer', 'build_toy_pipeline', 'n_params', 'training_cast_and_motions', 'region_caption', 'Sample',
-           'world_sample', 'to_video', 'random_crop', 'cosine_lr', 'vae_batch', 'weighted_mean', 'reconstruction_loss',
-           'train_vae', 'vae_psnr', 'latent_frame_boxes', 'pad_slots', 'place_caption', 'sample_slots', 'scene_script',
-           'random_script', 'plan_sample', 'process_group', 'rank_draws', 'group_mean', 'group_objects',
-           'check_replicas', 'in_processes', 'encode_slot_texts', 'training_batch', 'encode_latents', 'draw_timesteps',
-           'train_transformer', 'set_latent_scale', 'train', 'toy_model_path', 'weights_digest', 'ship',
-           'world_vocabulary', 'evaluation_scenes', 'evaluate']
+__all__ = ['HELD_OUT_MOTIONS', 'HELD_OUT_CHARACTERS', 'N_SLOTS', 'CHECKPOINTS', 'TOY_MODEL', 'SHIPPED_WEIGHTS_SHA256',
+           'ToyConfig', 'toy_transformer', 'build_toy_pipeline', 'n_params', 'training_cast_and_motions',
+           'region_caption', 'Sample', 'world_sample', 'to_video', 'random_crop', 'cosine_lr', 'vae_batch',
+           'weighted_mean', 'reconstruction_loss', 'train_vae', 'vae_psnr', 'latent_frame_boxes', 'pad_slots',
+           'place_caption', 'sample_slots', 'scene_script', 'random_script', 'plan_sample', 'process_group',
+           'rank_draws', 'group_mean', 'group_objects', 'check_replicas', 'in_processes', 'encode_slot_texts',
+           'training_batch', 'encode_latents', 'draw_timesteps', 'train_transformer', 'set_latent_scale', 'train',
+           'export_run', 'import_run', 'toy_model_path', 'weights_digest', 'ship', 'world_vocabulary',
+           'evaluation_scenes', 'evaluate']
 
 # %% ../nbs/30_toymodel.ipynb #18565a69
 @dataclass
@@ -158,7 +159,8 @@ def train_vae(vae, steps:int, out, batch:int=8, lr:float=2e-3, kl_weight:float=1
     rng = np.random.default_rng(seed)
     if ckpt.exists():
         st = torch.load(ckpt, weights_only=False, map_location='cpu')   # a checkpoint moves between GPU and CPU
-        vae.load_state_dict(st['vae']); opt.load_state_dict(st['opt']); step, losses = st['step'], st['losses']; rng.bit_generator.state = st['rng']
+        vae.load_state_dict(st['vae']); step, losses = st['step'], st['losses']; rng.bit_generator.state = st['rng']
+        if 'opt' in st: opt.load_state_dict(st['opt'])   # an exported finished stage may leave it out
     vae.train()
     if decoder_only: vae.encoder.eval()
     bar = tqdm(total=steps, initial=step, desc='VAE decoder' if decoder_only else 'VAE', disable=not progress)
@@ -372,7 +374,8 @@ def train_transformer(pipe, steps:int, out, batch:int=8, lr:float=8e-4, cfg:ToyC
     rng, gen = rank_draws(seed, rank)
     if ckpt.exists():
         st = torch.load(ckpt, weights_only=False, map_location='cpu')
-        tr.load_state_dict(st['model']); opt.load_state_dict(st['opt']); step, losses = st['step'], st['losses']
+        tr.load_state_dict(st['model']); step, losses = st['step'], st['losses']
+        if 'opt' in st: opt.load_state_dict(st['opt'])   # an exported finished stage may leave it out
         # a group's checkpoint keeps every process's draws; so a run may stop and go on with more or fewer processes
         draws = list(zip(st['rng'], st['gen'])) if isinstance(st['rng'], list) else [(st['rng'], st['gen'])]
         if rank < len(draws): rng.bit_generator.state = draws[rank][0]; gen.set_state(draws[rank][1])
@@ -443,6 +446,80 @@ def train(out, vae_steps:int=2000, decoder_steps:int=3000, transformer_steps:int
                transformer_loss=last(tr_losses), torch=torch.__version__, threads=torch.get_num_threads())
     (out/'training.json').write_text(json.dumps(log, indent=1))
     return folder
+
+# %% ../nbs/30_toymodel.ipynb #089da83f
+from safetensors.torch import save_file as save_safetensors, load_file as load_safetensors
+from safetensors import safe_open
+
+CHECKPOINTS = ('vae', 'decoder', 'transformer')   # the stages that keep a `NAME.checkpoint.pt` in a run folder
+
+def _pack(obj, tensors:dict, key:str, dtype_of):
+    "`obj` as JSON, its tensors moved into `tensors` under their keys (floating ones of more than one element stored as `dtype_of(key)`)."
+    if isinstance(obj, torch.Tensor):
+        t = obj.detach().cpu()
+        if t.is_floating_point() and t.numel() > 1: t = t.to(dtype_of(key))   # scalars (an optimizer's step count) stay exact
+        tensors[key] = t.contiguous().clone()
+        return {'tensor': key, 'dtype': str(obj.dtype).removeprefix('torch.')}
+    if isinstance(obj, dict): return {'dict': [[k, _pack(v, tensors, f'{key}.{k}', dtype_of)] for k, v in obj.items()]}
+    if isinstance(obj, (list, tuple)):
+        if all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in obj): return {'numbers': list(obj)}   # a loss curve
+        return {type(obj).__name__: [_pack(v, tensors, f'{key}.{i}', dtype_of) for i, v in enumerate(obj)]}
+    if isinstance(obj, np.generic): obj = obj.item()
+    if not isinstance(obj, (str, int, float, bool, type(None))): raise TypeError(f'{key}: a {type(obj).__name__} cannot be exported')
+    return {'value': obj}
+
+def _unpack(j:dict, tensors:dict):
+    "The object `_pack` stored: dicts keep their keys' types (an optimizer's state is keyed by integers)."
+    if 'tensor' in j: return tensors[j['tensor']].to(getattr(torch, j['dtype']))
+    if 'dict' in j: return {k: _unpack(v, tensors) for k, v in j['dict']}
+    if 'list' in j: return [_unpack(v, tensors) for v in j['list']]
+    if 'tuple' in j: return tuple(_unpack(v, tensors) for v in j['tuple'])
+    if 'numbers' in j: return list(j['numbers'])
+    return j['value']
+
+def export_run(out, dest, optimizer_dtype=torch.float32, keep_optimizer:bool=True) -> list:
+    """Each stage checkpoint of the run folder `out` as `dest/NAME.safetensors`, and its training log: what `import_run` needs
+    to continue the run elsewhere. The weights are kept exactly; the optimizer's moments as `optimizer_dtype` (bfloat16
+    halves them and keeps their smallest values), or not at all (`keep_optimizer=False`: a finished stage never uses them).
+    Returns the files written."""
+    out, dest = Path(out), Path(dest)
+    names = [n for n in CHECKPOINTS if (out/f'{n}.checkpoint.pt').exists()]
+    if not names: raise FileNotFoundError(f'{out} holds no stage checkpoint ({", ".join(n + ".checkpoint.pt" for n in CHECKPOINTS)})')
+    dest.mkdir(parents=True, exist_ok=True)
+    written = []
+    for n in names:
+        st = torch.load(out/f'{n}.checkpoint.pt', weights_only=False, map_location='cpu')
+        if not keep_optimizer: st.pop('opt', None)
+        tensors = {}
+        meta = json.dumps(_pack(st, tensors, 'checkpoint', lambda key: optimizer_dtype if key.startswith('checkpoint.opt.') else torch.float32))
+        with atomic_path(dest/f'{n}.safetensors') as tmp: save_safetensors(tensors, str(tmp), metadata={'checkpoint': meta})
+        written.append(dest/f'{n}.safetensors')
+    if (out/'training.json').exists():
+        with atomic_path(dest/'training.json') as tmp: tmp.write_text((out/'training.json').read_text())
+        written.append(dest/'training.json')
+    return written
+
+def _exported_step(path:Path) -> int:
+    with safe_open(str(path), 'pt') as f: return int(next(v for k, v in json.loads(f.metadata()['checkpoint'])['dict'] if k == 'step')['value'])
+
+def import_run(src, out) -> list:
+    """The stage checkpoints exported to `src` (`export_run`) written into the run folder `out`, where `out` has none as far on
+    (a run never goes back); its training log too where `out` has none. Returns the checkpoints written."""
+    src, out = Path(src), Path(out)
+    files = [src/f'{n}.safetensors' for n in CHECKPOINTS if (src/f'{n}.safetensors').exists()]
+    if not files: raise FileNotFoundError(f'{src} holds no exported run ({", ".join(n + ".safetensors" for n in CHECKPOINTS)}): make one with export_run(run, {src})')
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    for f in files:
+        ckpt = out/f'{f.stem}.checkpoint.pt'
+        if ckpt.exists() and torch.load(ckpt, weights_only=False, map_location='cpu')['step'] >= _exported_step(f): continue
+        with safe_open(str(f), 'pt') as g: meta = json.loads(g.metadata()['checkpoint'])
+        _save(_unpack(meta, load_safetensors(str(f))), ckpt)
+        written.append(ckpt)
+    if (src/'training.json').exists() and not (out/'training.json').exists():
+        with atomic_path(out/'training.json') as tmp: tmp.write_text((src/'training.json').read_text())
+    return written
+
 
 # %% ../nbs/30_toymodel.ipynb #f9b8c830
 TOY_MODEL = 'shapes-cogvideox'

@@ -34,7 +34,8 @@ __all__ = ['CONFIGS', 'STAGES', 'RECIPES', 'RECIPE', 'MAIN_JOB', 'toy_config', '
            'snapshot', 'first_latents', 'latent_channel_stats', 'latent_readers', 'fold_latent_normalisation',
            'rewrite_latents', 'normalise_latents', 'refined_pipeline', 'refine', 'latent_basis', 'project_vae',
            'project_transformer', 'projected_pipeline', 'fresh_projected_pipeline', 'project_latents', 'video_blocks',
-           'block_video', 'BlockCodec', 'story_inputs', 'denoised_from', 'denoising_figure', 'velocity_errors']
+           'block_video', 'BlockCodec', 'story_inputs', 'denoised_from', 'denoising_figure', 'velocity_errors',
+           'normalised_latents']
 
 # %% ../nbs/32_toymodel2.ipynb #c1767cc7
 CONFIGS = {'v1': ToyConfig(),
@@ -61,9 +62,11 @@ CONFIGS['v10'] = replace(CONFIGS['v3'], latent_channels=16, vae_time=2, patch_t=
 CONFIGS['v11'] = CONFIGS['v10']
 # model 12: a v11 run trained on with most batches cut to one token frame (two latent frames) of whole frames
 CONFIGS['v12'] = CONFIGS['v10']
+# model 13: model 12's training in one run from scratch (v10's VAE, latents normalised in the run, windows in time)
+CONFIGS['v13'] = CONFIGS['v10']
 
 def toy_config(config='v2') -> ToyConfig:
-    "A named embedded-model configuration ('v1': the shipped model, 'v2': model 2, 'v3': model 3, 'v4': model 4, 'v5', 'v6', 'v7': a v3 run trained on, 'v8': a new transformer on v7's latents, 'v9': a v7 run trained on tracked layouts, 'v10': two frames a latent frame, 'v11': a v10 run on normalised latents, 'v12': a v11 run trained on windows in time), or `config` itself if it is a `ToyConfig`."
+    "A named embedded-model configuration ('v1': the shipped model, 'v2': model 2, 'v3': model 3, 'v4': model 4, 'v5', 'v6', 'v7': a v3 run trained on, 'v8': a new transformer on v7's latents, 'v9': a v7 run trained on tracked layouts, 'v10': two frames a latent frame, 'v11': a v10 run on normalised latents, 'v12': a v11 run trained on windows in time, 'v13': v12's training in one run from scratch), or `config` itself if it is a `ToyConfig`."
     if isinstance(config, ToyConfig): return config
     if config not in CONFIGS: raise ValueError(f"unknown embedded-model configuration {config!r}; known: {', '.join(map(repr, CONFIGS))}")
     return CONFIGS[config]
@@ -399,7 +402,12 @@ RECIPES = {'v2': dict(vae_steps=4000, stories=8192, transformer_steps=12000, dec
            # time (`time_window`): about five times the characters a second of training sees, with their frames' edges;
            # trained with --batch 16
            'v12': dict(base='v11', transformer_steps=2000, lr=4e-4, focus=9.0, guidance=3.0, tracked=True, decode_frames=4, frames=1, full_every=4,
-                       normalise=False, seed_offset=91)}
+                       normalise=False, seed_offset=91),
+           # model 12's training in one run from scratch: v10's VAE stage (so a v10 run's VAE checkpoint serves), the latents
+           # normalised per channel in the run (`normalised_latents`), a new transformer trained as v12 trains on from the start:
+           # whole frames, tracked layouts, three batches in four one token frame long; trained with --batch 16
+           'v13': dict(vae_steps=16000, vae_crop=24, vae_batch=3, vae_sample=False, stories=8192, normalise=True, transformer_steps=6000,
+                       lr=8e-4, frames=1, full_every=4, tracked=True, decoder_steps=1500, focus=9.0, guidance=3.0, decode_frames=4)}
 RECIPE = RECIPES['v2']
 
 def recipe(config, **given) -> dict:
@@ -449,7 +457,7 @@ def check_processes(processes:int, batch:int, device:str, part:tuple=(0, 1)):
 
 def train(out, config='v2', vae_steps:int=None, stories:int=None, transformer_steps:int=None, decoder_steps:int=None, focus:float=None,
           vae_batch:int=None, vae_crop:int=None, batch:int=8, seed:int=0, stages=STAGES, shard:int=256, device:str='cpu', progress:bool=True, part:tuple=(0, 1),
-          processes:int=1) -> Path:
+          processes:int=1, recipe_name:str=None) -> Path:
     "Train an embedded model of `config` into `out` (resuming), stage by stage; with every stage done, save and return `out/pipeline`."
     # the recipe's numbers not given are the configuration's own (`RECIPES`); `part=(i, n)`: this process's share of the
     # latents stage, for n processes side by side (`stages=('latents',)`)
@@ -460,6 +468,7 @@ def train(out, config='v2', vae_steps:int=None, stories:int=None, transformer_st
     # 24 learns more per minute of CPU (a step 0.45 s instead of 2)
     # `processes`: the latents and transformer stages in a training group of this many processes (`in_processes`), each with
     # this one's threads (the VAE and decoder stages stay in this process)
+    # `recipe_name`: the recipe of RECIPES to follow (default `config`'s own): a small configuration trained by a named recipe
     cfg, out, t_call = toy_config(config), Path(out), time.time()
     check_processes(processes, batch, device, part)
     if vae_batch is not None and vae_batch < 1: raise ValueError(f'vae_batch must be at least 1; got {vae_batch}')
@@ -470,7 +479,7 @@ def train(out, config='v2', vae_steps:int=None, stories:int=None, transformer_st
         raise ValueError(f"{config} is made from a finished {RECIPES[config]['base']} run, not trained from scratch: refine(out, base, {config!r})")
     if set(stages) - set(STAGES): raise ValueError(f"unknown stages {sorted(set(stages) - set(STAGES))}; the stages are {', '.join(STAGES)}")
     out.mkdir(parents=True, exist_ok=True)
-    r = recipe(config, vae_steps=vae_steps, stories=stories, transformer_steps=transformer_steps, decoder_steps=decoder_steps, focus=focus, vae_batch=vae_batch,
+    r = recipe(recipe_name or config, vae_steps=vae_steps, stories=stories, transformer_steps=transformer_steps, decoder_steps=decoder_steps, focus=focus, vae_batch=vae_batch,
                vae_crop=vae_crop)
     vae_steps, stories, transformer_steps, decoder_steps = r['vae_steps'], r['stories'], r['transformer_steps'], r['decoder_steps']
     header = dict(config=asdict(cfg), name=config if isinstance(config, str) else None, seed=seed, batch=batch, recipe=dict(r, shard=shard))
@@ -496,12 +505,15 @@ def train(out, config='v2', vae_steps:int=None, stories:int=None, transformer_st
         else: in_processes(processes, partial(_group_latents, pipe.vae.state_dict(), partial(story_pipeline, cfg, seed, pipe.vae.config.scaling_factor),
                                               out, stories, cfg, seed, shard, progress))
         stage_done('latents', before, t0, samples=-(-stories // shard) * shard)
-    if 'transformer' in stages:
+    latents = out/'latents'
+    if set(stages) - {'vae', 'latents'}:
         need('latents', len(list((out/'latents').glob('[0-9]*.pt'))) * shard, stories)
+        if r.get('normalise'): latents = normalised_latents(pipe, out)   # v13: its VAE folded, its latents normalised per channel
+    if 'transformer' in stages:
         t0, before = time.time(), _step(out/'transformer.checkpoint.pt')
         log = partial(update_log, out, header, run, t_call, 'transformer', before, t0)
         build = partial(story_pipeline, cfg, seed, pipe.vae.config.scaling_factor)
-        losses = run_transformer_stage(pipe, build, processes, run, out, cfg, r, batch, seed, progress, log, seed_offset=1)
+        losses = run_transformer_stage(pipe, build, processes, run, out, cfg, r, batch, seed, progress, log, seed_offset=1, latents=latents)
         if losses is not None: stage_done('transformer', before, t0, losses)
     if 'decoder' in stages:
         t0, before = time.time(), _step(out/'decoder.checkpoint.pt')
@@ -633,6 +645,7 @@ def snapshot(out, folder=None, config=None, seed:int=None) -> Path:
     pipe = build_toy_pipeline(cfg, seed)
     pipe.vae.load_state_dict(torch.load(ckpts['vae'], weights_only=False, map_location='cpu')['vae'])
     story_latent_scale(pipe, cfg, seed)
+    if r.get('normalise') and 'base' not in r: normalised_latents(pipe, out)   # a v13 run's transformer reads normalised latents
     if ckpts['decoder'].exists(): pipe.vae.load_state_dict(torch.load(ckpts['decoder'], weights_only=False, map_location='cpu')['vae'])
     st = torch.load(ckpts['transformer'], weights_only=False, map_location='cpu')
     pipe.transformer.load_state_dict(st['model'])
@@ -908,3 +921,13 @@ def velocity_errors(pipe, indices=range(12), timesteps=(100, 300, 500, 700, 900,
             v = tr(sched.add_noise(x0, noise, t), text, t, image_rotary_emb=rope, attention_kwargs={'sr3ai_mask': mask}).sample
             err[k] += float(((v - sched.get_velocity(x0, noise, t)) ** 2).mean())
     return [float(e) for e in err / len(indices)]
+
+# %% ../nbs/32_toymodel2.ipynb #5f033e4f
+def normalised_latents(pipe, out) -> Path:
+    """Fold the per-channel mean and std of the run `out`'s latents into `pipe`'s VAE (`fold_latent_normalisation`) and write those
+    latents, so normalised, into `out/normalised` (keeping the shards already there): what a v13 run's transformer trains on."""
+    out = Path(out)
+    stats = latent_channel_stats(out/'latents')
+    fold_latent_normalisation(pipe.vae, *stats)
+    return normalise_latents(out/'latents', out/'normalised', *stats)
+

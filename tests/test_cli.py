@@ -149,9 +149,9 @@ def test_train_runs_a_stage_and_resumes(tmp_path):
     assert all(run['device'] == 'cpu' for run in log['runs']) and (log['recipe']['vae_batch'], log['recipe']['vae_crop']) == (2, 24)
 
 @pytest.mark.parametrize('args, says', [
-    (('--config', 'v1', '--stages', 'vae'), '--stories, --stages, --vae_batch and --vae_crop are for --config v2 to v12'),
-    (('--config', 'v1', '--vae_batch', '4'), '--stories, --stages, --vae_batch and --vae_crop are for --config v2 to v12'),
-    (('--config', 'v1', '--vae_crop', '24'), '--stories, --stages, --vae_batch and --vae_crop are for --config v2 to v12'),
+    (('--config', 'v1', '--stages', 'vae'), '--stories, --stages, --vae_batch and --vae_crop are for --config v2 to v13'),
+    (('--config', 'v1', '--vae_batch', '4'), '--stories, --stages, --vae_batch and --vae_crop are for --config v2 to v13'),
+    (('--config', 'v1', '--vae_crop', '24'), '--stories, --stages, --vae_batch and --vae_crop are for --config v2 to v13'),
     (('--config', 'v10', '--vae_crop', '22'), "--vae_crop must be a multiple of 4 (the VAE's spatial compression of v10); got 22"),
     (('--vae_crop', '0'), 'must be whole numbers >= 1; got vae_crop 0'),
     (('--stages', 'vae,bake'), "unknown stages ['bake']"),
@@ -167,7 +167,7 @@ def test_train_runs_a_stage_and_resumes(tmp_path):
     (('--config', 'v4', '--base', 'runs/toymodel3', '--stages', 'vae'), 'of the steps, give only --transformer_steps'),
     (('--config', 'v4', '--base', 'no/such/run'), 'holds no finished model (no pipeline folder): train it first'),
     (('--processes', '3'), '--processes must be at least 1 and divide --batch 8; got 3'),
-    (('--config', 'v1', '--processes', '2'), '--processes is for training v2 to v12 on CPU cores'),
+    (('--config', 'v1', '--processes', '2'), '--processes is for training v2 to v13 on CPU cores'),
 ])
 def test_train_refuses_bad_options(args, says, tmp_path):
     rc, _, err = in_process('train', '--out', tmp_path/'t', *args)
