@@ -352,13 +352,15 @@ def draw_timesteps(n:int, T:int, gen:torch.Generator, bias:float=1.0) -> torch.T
 
 def train_transformer(pipe, steps:int, out, batch:int=8, lr:float=8e-4, cfg:ToyConfig=None, seed:int=0, checkpoint_every:int=100,
                       plan_prob:float=0.5, whole_prob:float=0.1, drop_prob:float=0.1, progress:bool=True, batches=None, on_checkpoint=None,
-                      noise_bias:float=1.0) -> list:
+                      noise_bias:float=1.0, autocast:bool=False) -> list:
     "Train `pipe.transformer` on world samples with SR3AI masks to `steps` (resuming from `out`); returns the loss history."
     # `batches(rng)`: (latents [B, F, C, h, w], padded slots) of a step, for another model's data (default: world and plan samples),
     # or (latents, slots, weights [B, F, 1, h, w]) to make some latent pixels count more; the slots' grid may be a window of the
     # whole one (latents cropped to it)
     # `on_checkpoint(losses)`: called after each checkpoint is written; `noise_bias`: how time steps are drawn (`draw_timesteps`)
     # in a training group (`in_processes`), each process takes its share of `batch` and the gradients are averaged
+    # `autocast`: the forward pass in bfloat16 (weights, optimizer and loss stay float32): faster on GPUs and on CPUs with
+    # bfloat16 instructions (AVX512-BF16, AMX), slower on others
     cfg, out = cfg or ToyConfig(), Path(out)
     draw_timesteps(0, 1, None, noise_bias)   # a bad bias is refused before any work
     rank, size = process_group()
@@ -398,8 +400,9 @@ def train_transformer(pipe, steps:int, out, batch:int=8, lr:float=8e-4, cfg:ToyC
         t = draw_timesteps(share, sched.config.num_train_timesteps, gen, noise_bias).to(tr.device)
         g = slots[0].grid
         if g not in ropes: ropes[g] = window_rope(tr, g)
-        pred = net(sched.add_noise(lat, noise, t), text, t, image_rotary_emb=ropes[g], attention_kwargs={'sr3ai_mask': mask}).sample
-        loss = weighted_mean((pred - sched.get_velocity(lat, noise, t)) ** 2, weight)
+        with torch.autocast(tr.device.type, dtype=torch.bfloat16, enabled=autocast):
+            pred = net(sched.add_noise(lat, noise, t), text, t, image_rotary_emb=ropes[g], attention_kwargs={'sr3ai_mask': mask}).sample
+        loss = weighted_mean((pred.float() - sched.get_velocity(lat, noise, t)) ** 2, weight)
         value = group_mean(loss.item())   # the same in every process: all stop together on a bad loss
         if not math.isfinite(value): raise RuntimeError(f'transformer loss became {value} at step {step + 1}; lower the learning rate')
         for g in opt.param_groups: g['lr'] = cosine_lr(step, steps, lr, warmup=200)
