@@ -120,6 +120,8 @@ class Adapter:
         self.family = model_family(pipe)
         add_region_adapter(self.tr, region_lora_config(n, kind, c.rank, c.dropout, self.family), name)
         for a in self.appearance: add_region_adapter(self.tr, region_lora_config(n, 'character', c.rank, c.dropout, self.family), a)
+        for a in [name] + self.appearance:   # on a model in half precision the adapters still train in float32
+            for p in _adapter_params(self.tr, a): p.data = p.data.float()
         self.tr.enable_lora()   # a generation without adapters may have switched LoRA layers off
         if c.gradient_checkpointing: self.tr.enable_gradient_checkpointing()
         self.tr.train()
@@ -157,6 +159,7 @@ class Adapter:
 
     def _forward(self, noisy, prompt, t):
         ctx = torch.autocast('cuda', torch.bfloat16) if self.cfg.mixed_precision == 'bf16' else torch.autocast('cpu', enabled=False)
+        noisy, prompt = noisy.to(self.tr.dtype), prompt.to(self.tr.dtype)   # a model loaded in half precision (--dtype)
         with ctx:
             if self.family == 'wan':   # Wan takes [B, C, F, h, w]
                 return self.tr(noisy.permute(0, 2, 1, 3, 4), t, prompt).sample.float().permute(0, 2, 1, 3, 4)
