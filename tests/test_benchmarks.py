@@ -62,3 +62,11 @@ def test_vae_ceiling_benchmark():
     half = bench('vae_ceiling.py', '--config', 'v1', '--vae-time', '2', '--scenes', '1', '--components', '4', '--fit', '2')
     assert '| linear codec, k = 4 |' in half and '2 frames a latent frame' in half, half
     assert 'no VAE at no/such/vae.pt' in refused('vae_ceiling.py', '--vaes', 'no/such/vae.pt')
+
+def test_character_adapter_benchmark():
+    "The held-out character's LoRA at one tiny setting on the shipped model: one row of identities, each a share."
+    out = bench('character_adapter.py', '--settings', '2:1e-3', '--scenes', '1', '--steps', '2')
+    row = next(l for l in out.splitlines() if l.startswith('| 2 |')).split('|')[1:-1]
+    assert row[:3] == [' 2 ', ' 0.001 ', ' 8 '] and float(row[3]) > 0, out
+    assert all(0 <= float(x) <= 1 for cell in row[4:] for x in cell.split('/')), out
+    assert 'a setting is STEPS:LR[:RANK]' in refused('character_adapter.py', '--settings', '0:1e-3')
