@@ -178,7 +178,8 @@ def check_settings(st:StorySettings, step:int, frame_step:int):
 
 # %% ../nbs/40_pipeline.ipynb #2310e14e
 MODEL_SETTINGS = ('height', 'width', 'num_frames', 'guidance', 'adapter_window', 'layout')   # the settings that default to the model's own
-MODEL_PROPERTIES = ('decode_frames',)   # how the model runs, not what a story asks: set on the pipeline when it loads
+MODEL_PROPERTIES = ('decode_frames', 'frame_slots')   # how the model runs, not what a story asks: set on the pipeline when it loads
+_PROPERTY_RULES = {'frame_slots': (lambda v: isinstance(v, bool), 'true or false')}   # the others: whole numbers > 0
 
 def load_model_settings(folder) -> dict:
     "The settings a model folder declares in `settings.json` ({} without the file); `InputError` naming the file if it is unusable."
@@ -190,7 +191,7 @@ def load_model_settings(folder) -> dict:
     for name, v in declared.items():
         if name not in MODEL_SETTINGS + MODEL_PROPERTIES:
             raise InputError(f'{p} declares {name!r}; a model folder declares only {", ".join(MODEL_SETTINGS + MODEL_PROPERTIES)}')
-        ok, allowed = _RULES.get(name, (lambda v: _whole(v) and v > 0, 'a whole number > 0'))
+        ok, allowed = _RULES.get(name) or _PROPERTY_RULES.get(name, (lambda v: _whole(v) and v > 0, 'a whole number > 0'))
         if not ok(v): raise InputError(f'{p}: {name} must be {allowed}; got {v!r}')
     return declared
 
@@ -204,7 +205,9 @@ def model_defaults(pipe, declared:dict=None) -> dict:
     return {**dict(height=h, width=w, num_frames=f, guidance=default_guidance(pipe), adapter_window=0, layout='planned'), **(declared or {})}
 
 def apply_model_properties(pipe, declared:dict):
-    "Set what a model folder declares about running it on its pipeline: `decode_frames`, the latent frames its VAE decodes at once."
+    """Set what a model folder declares about running it on its pipeline: `decode_frames`, the latent frames its VAE decodes at once;
+    `frame_slots`, SR3AI slots by the frames each token frame holds (`TokenGrid.from_config`), as the model was trained."""
+    pipe.frame_slots = bool(declared.get('frame_slots', False))   # read by `pipeline_grid`
     # CogVideoX's VAE decodes 2 latent frames at a time (diffusers' choice, for the memory of 480x720 frames); on a CPU, PyTorch
     # runs the 3D convolutions of so short a stretch of small frames on a slow path, and 4 at a time decodes a 96x96 scene 2.7x faster
     if 'decode_frames' not in declared: return

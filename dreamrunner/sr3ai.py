@@ -13,9 +13,9 @@ from .plan import PlanError, Scene
 
 # %% auto #0
 __all__ = ['BACKGROUND_COLOR', 'LORA_TARGETS', 'WAN_LORA_TARGETS', 'EXPERT_PREFIXES', 'TEXT_SIDE', 'SR3AI_BACKENDS', 'TokenGrid',
-           'pad_latent_frames', 'key_frame_of_latent_frames', 'box_cells', 'Slots', 'scene_slots', 'region_mask',
-           'slot_colors', 'slot_legend', 'mask_picture', 'draw_joint_mask', 'draw_mask', 'slot_owners', 'owner_image',
-           'draw_token_grid', 'draw_slot_owners', 'draw_scene_tokens', 'SR3AIAttnProcessor', 'log_mask',
+           'token_frame_spans', 'pad_latent_frames', 'key_frame_of_latent_frames', 'box_cells', 'Slots', 'scene_slots',
+           'region_mask', 'slot_colors', 'slot_legend', 'mask_picture', 'draw_joint_mask', 'draw_mask', 'slot_owners',
+           'owner_image', 'draw_token_grid', 'draw_slot_owners', 'draw_scene_tokens', 'SR3AIAttnProcessor', 'log_mask',
            'flex_attention_on', 'install_sr3ai', 'denoisers', 'model_family', 'adapter_targets', 'region_lora_config',
            'caption_has_key', 'slot_gate', 'add_region_adapter', 'RegionAdapters', 'save_region_adapter',
            'load_region_adapter', 'encode_slots', 'pipeline_grid', 'sr3ai_backend', 'sr3ai_inputs', 'scene_frames',
@@ -34,14 +34,17 @@ class TokenGrid:
     rows: int
     cols: int
     text_len: int = 226
+    frame_spans: tuple = None   # per token frame, the (first, stop) video frames it holds; None: spread evenly (the authors' rule)
 
     @property
     def n_video(self) -> int: return self.latent_frames * self.rows * self.cols
 
     @classmethod
     def from_config(cls, config, height:int=480, width:int=720, num_frames:int=49, vae_scale_spatial:int=8,
-                    vae_scale_temporal:int=None, text_len:int=None) -> TokenGrid:
+                    vae_scale_temporal:int=None, text_len:int=None, frame_accurate:bool=False) -> TokenGrid:
         "Grid of a transformer `config` (dict or diffusers config) generating `num_frames` frames of `height` x `width`."
+        # `frame_accurate`: the grid knows the video frames each token frame holds (`token_frame_spans`), and `scene_slots`
+        # gives a token frame the regions of those frames; else key frames are spread evenly over the token frames
         p, pt = _cfg(config, 'patch_size', 2), _cfg(config, 'patch_size_t', 1)
         vt = vae_scale_temporal or _cfg(config, 'temporal_compression_ratio', 4)
         step = vae_scale_spatial * p
@@ -50,7 +53,17 @@ class TokenGrid:
         if num_frames < 1 or (num_frames - 1) % (2 * vt):
             raise ValueError(f'num_frames must be {2 * vt}k+1 (e.g. 9, 17, 49) for the VAE to decode the same number of frames; got {num_frames}')
         latent = (num_frames - 1) // vt + 1
-        return cls(-(-latent // pt), height // step, width // step, text_len or _cfg(config, 'max_text_seq_length', 226))
+        spans = token_frame_spans(num_frames, vt, pt) if frame_accurate else None
+        return cls(-(-latent // pt), height // step, width // step, text_len or _cfg(config, 'max_text_seq_length', 226), spans)
+
+def token_frame_spans(num_frames:int, scale_t:int, patch_t:int=1) -> tuple:
+    """The (first, stop) video frames each token frame holds. A causal VAE's latent frame 0 holds frame 0 and latent frame l
+    the `scale_t` frames up to frame `scale_t` * l; a token holds `patch_t` latent frames, after the pipeline's padding at
+    the front with copies of latent frame 0 (CogVideoX 1.5)."""
+    L = (num_frames - 1) // scale_t + 1
+    lat = [(0, 1)] * (1 + -L % patch_t) + [(scale_t * (l - 1) + 1, scale_t * l + 1) for l in range(1, L)]
+    held = [lat[t:t + patch_t] for t in range(0, len(lat), patch_t)]
+    return tuple((min(a for a, _ in h), max(b for _, b in h)) for h in held)
 
 # %% ../nbs/10_sr3ai.ipynb #60a7392f
 def pad_latent_frames(latents:torch.Tensor, patch_t:int=None) -> torch.Tensor:
@@ -89,6 +102,8 @@ class Slots:
 
 def scene_slots(scene:Scene, grid:TokenGrid, max_slots:int=None) -> Slots:
     "Slots of `scene` on `grid`: one per distinct caption plus the background slot for uncovered tokens."
+    # a token frame takes its key frame's regions (key frames spread evenly over the token frames, the authors' rule), or
+    # with the grid's `frame_spans` the regions of every video frame it holds: a caption changing within it, it sees both
     if not scene.key_frames: raise PlanError('has no key frames: plan the layout first', 'scene')
     captions = scene.captions
     if max_slots is not None and len(captions) + 1 > max_slots:
@@ -96,8 +111,13 @@ def scene_slots(scene:Scene, grid:TokenGrid, max_slots:int=None) -> Slots:
                         f'({max_slots} x {grid.text_len} text tokens): merge or drop captions', 'scene')
     index = {c: i for i, c in enumerate(captions)}
     regions = torch.zeros(len(captions) + 1, grid.latent_frames, grid.rows, grid.cols, dtype=torch.bool)
-    for t, k in enumerate(key_frame_of_latent_frames(len(scene.key_frames), grid.latent_frames)):
-        for r in scene.key_frames[k].regions:
+    if grid.frame_spans is None:
+        held = [scene.key_frames[k].regions for k in key_frame_of_latent_frames(len(scene.key_frames), grid.latent_frames)]
+    else:
+        n = grid.frame_spans[-1][1]   # the clip's frames: spans of a whole clip's grid
+        held = [[r for f in range(a, b) for r in scene.regions_at((f + 0.5) / n)] for a, b in grid.frame_spans]
+    for t, regions_t in enumerate(held):
+        for r in regions_t:
             rows, cols = box_cells(r.box, grid)
             regions[index[r.caption], t, rows, cols] = True
     for c, i in index.items():
@@ -424,8 +444,10 @@ def pipeline_grid(pipe, height:int, width:int, num_frames:int) -> TokenGrid:
     if model_family(pipe) == 'wan':
         from dreamrunner.wan import wan_grid
         return wan_grid(pipe, height, width, num_frames)
+    # a model trained with slots by the frames each token frame holds declares it (`frame_slots`, set on its pipeline when it loads)
     return TokenGrid.from_config(pipe.transformer.config, height, width, num_frames, pipe.vae_scale_factor_spatial,
-                                 pipe.vae_scale_factor_temporal, text_len=pipe.transformer.config.max_text_seq_length)
+                                 pipe.vae_scale_factor_temporal, text_len=pipe.transformer.config.max_text_seq_length,
+                                 frame_accurate=getattr(pipe, 'frame_slots', False))
 
 SR3AI_BACKENDS = ('auto', 'dense', 'flex')
 

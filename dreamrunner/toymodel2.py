@@ -71,10 +71,11 @@ def toy_config(config='v2') -> ToyConfig:
     if config not in CONFIGS: raise ValueError(f"unknown embedded-model configuration {config!r}; known: {', '.join(map(repr, CONFIGS))}")
     return CONFIGS[config]
 
-def config_grid(cfg:ToyConfig) -> TokenGrid:
-    "The SR3AI token grid of a configuration at its own size."
+def config_grid(cfg:ToyConfig, frame_accurate:bool=False) -> TokenGrid:
+    "The SR3AI token grid of a configuration at its own size (`frame_accurate`: its slots by the frames each token frame holds)."
     s = cfg.vae_scale
-    return TokenGrid.from_config(dict(patch_size=cfg.patch, patch_size_t=cfg.patch_t), cfg.height, cfg.width, cfg.num_frames, s, cfg.vae_time, cfg.text_len)
+    return TokenGrid.from_config(dict(patch_size=cfg.patch, patch_size_t=cfg.patch_t), cfg.height, cfg.width, cfg.num_frames, s, cfg.vae_time, cfg.text_len,
+                                 frame_accurate=frame_accurate)
 
 # %% ../nbs/32_toymodel2.ipynb #20d05a10
 def coverage_pair(index:int, seed:int=0) -> tuple:
@@ -240,7 +241,9 @@ def time_window(lat:torch.Tensor, slots:Slots, weight:torch.Tensor, start:int, n
     pt = -(-lat.shape[0] // slots.grid.latent_frames)   # latent frames a token holds
     if not 0 <= start <= slots.grid.latent_frames - n: raise ValueError(f'{n} token frames from {start} do not fit {slots.grid.latent_frames}')
     cut = lambda x: pad_latent_frames(x[None], pt)[0, pt * start:pt * (start + n)]
-    return cut(lat), Slots(slots.captions, slots.regions[:, start:start + n], replace(slots.grid, latent_frames=n)), None if weight is None else cut(weight)
+    g = slots.grid
+    window = replace(g, latent_frames=n, frame_spans=None if g.frame_spans is None else g.frame_spans[start:start + n])
+    return cut(lat), Slots(slots.captions, slots.regions[:, start:start + n], window), None if weight is None else cut(weight)
 
 def crop_sample(lat:torch.Tensor, slots:Slots, weight:torch.Tensor, window:tuple, n:int, patch:int) -> tuple:
     "A sample's latents [F, C, h, w], slots and latent weights (or None) cut to the `n` x `n`-token window starting at `window`."
@@ -354,20 +357,22 @@ def adapter_window_of(pipe) -> int:
     c = pipe.transformer.config
     return min(c.sample_height, c.sample_width) // c.patch_size // 2
 
-def save_model(pipe, folder, guidance:float=None, layout:str=None, decode_frames:int=None) -> Path:
+def save_model(pipe, folder, guidance:float=None, layout:str=None, decode_frames:int=None, frame_slots:bool=None) -> Path:
     """Save a model 2 pipeline with its vocabulary (interaction lines included) into `folder`, declaring (settings.json) the
     `guidance` it is used at, its motion adapters' window (`adapter_window_of`: 6 at 96x96, the main job's two minutes), the
     `layout` it was trained on ('tracked'; none declared: the planner's boxes) and the latent frames its VAE decodes at once
-    (`decode_frames`; none declared: diffusers' 2)."""
+    (`decode_frames`; none declared: diffusers' 2), and whether its SR3AI slots follow the frames each token frame holds
+    (`frame_slots`; none declared: the authors' rule)."""
     pipe.to('cpu').save_pretrained(folder, safe_serialization=True)
     replace(world_vocabulary(), interactions=True).save(folder)
-    given = {k: v for k, v in dict(guidance=guidance, layout=layout, decode_frames=decode_frames).items() if v is not None}
+    given = {k: v for k, v in dict(guidance=guidance, layout=layout, decode_frames=decode_frames, frame_slots=frame_slots).items() if v is not None}
     save_model_settings(folder, **given, adapter_window=adapter_window_of(pipe))
     return Path(folder)
 
 def recipe_settings(r:dict) -> dict:
     "What a model trained by recipe `r` declares for generation: `save_model`'s guidance, layout and decoded latent frames."
-    return dict(guidance=r['guidance'], layout='tracked' if r.get('tracked') else None, decode_frames=r.get('decode_frames'))
+    return dict(guidance=r['guidance'], layout='tracked' if r.get('tracked') else None, decode_frames=r.get('decode_frames'),
+                frame_slots=r.get('frame_slots'))
 
 # each configuration's training recipe; `focus` weighs the characters' pixels up in every stage's loss (1 + focus)
 # (model 3's transformer stage was planned at 12000 steps and cut to 9000 at its step 4000: what its trained run had);
@@ -408,11 +413,13 @@ RECIPES = {'v2': dict(vae_steps=4000, stories=8192, transformer_steps=12000, dec
                        normalise=False, seed_offset=91),
            # model 12's training in one run from scratch: v10's VAE stage (so a v10 run's VAE checkpoint serves), the latents
            # normalised per channel in the run (`normalised_latents`), a new transformer trained as v12 trains on from the start:
-           # whole frames, tracked layouts, three batches in four one token frame long; its latents encoded and its transformer's
+           # whole frames, tracked layouts, three batches in four one token frame long, its SR3AI slots by the frames each token
+           # frame holds (`frame_slots`: a caption starts where its plan starts it); its latents encoded and its transformer's
            # forward passes run in bfloat16 (`autocast`: twice and 1.25 to 1.45 times as fast on a CPU with bfloat16 instructions);
            # trained with --batch 16
            'v13': dict(vae_steps=16000, vae_crop=24, vae_batch=3, vae_sample=False, stories=8192, normalise=True, transformer_steps=6000,
-                       lr=8e-4, frames=1, full_every=4, tracked=True, autocast=True, decoder_steps=1500, focus=9.0, guidance=3.0, decode_frames=4)}
+                       lr=8e-4, frames=1, full_every=4, tracked=True, frame_slots=True, autocast=True, decoder_steps=1500, focus=9.0, guidance=3.0,
+                       decode_frames=4)}
 RECIPE = RECIPES['v2']
 
 def recipe(config, **given) -> dict:
@@ -422,7 +429,7 @@ def recipe(config, **given) -> dict:
 def _transformer_stage(pipe, out:Path, cfg:ToyConfig, r:dict, batch:int, seed:int, progress:bool, log, seed_offset:int, latents:Path=None) -> list:
     """The transformer stage of `train` (`seed_offset` 1) and `refine` (11, 21, 31): in this process, or in each process of a training
     group; on the latent shards in `latents` (default `out/latents`)."""
-    data = story_batches(StoryLatents(latents or out/'latents', seed, pipe.vae.config.scaling_factor), config_grid(cfg), batch // process_group()[1],
+    data = story_batches(StoryLatents(latents or out/'latents', seed, pipe.vae.config.scaling_factor), config_grid(cfg, r.get('frame_slots', False)), batch // process_group()[1],
                          seed, focus=r['focus'], cfg=cfg, crop=r.get('crop', 0), full_every=r.get('full_every', 4), tracked=r.get('tracked', False),
                          frames=r.get('frames', 0))
     given = {k: r[k] for k in ('lr', 'noise_bias', 'autocast') if k in r}
