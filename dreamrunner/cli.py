@@ -191,7 +191,7 @@ def run(story:str,                              # story script (.story/.txt) or 
     matplotlib.use('Agg')
     if quiet or model is None: quiet_libraries()   # the embedded model loads in a blink: no loading bars
     lib = VideoDB.load(library) if library else None
-    pipe = DreamRunnerPipeline.from_pretrained(model, torch_dtype=None if dtype == 'float32' else getattr(torch, dtype), planner=planner, library=lib)
+    pipe = DreamRunnerPipeline.from_pretrained(model, dtype=None if dtype == 'float32' else getattr(torch, dtype), planner=planner, library=lib)
     if offload: pipe.enable_model_cpu_offload()
     elif device: pipe.to(device)
     if tiling: pipe.enable_vae_tiling()

@@ -18,8 +18,8 @@ from .sr3ai import EXPERT_PREFIXES, RegionAdapters, caption_has_key, denoisers, 
 
 # %% auto #0
 __all__ = ['VIDEO_PIPELINES', 'LAYOUTS', 'MODEL_SETTINGS', 'MODEL_PROPERTIES', 'RUN_FORMAT', 'RUN_MARK', 'SETTINGS_SINCE',
-           'PipelineError', 'InputError', 'load_video_pipeline', 'default_size', 'default_guidance', 'size_rules',
-           'Vocabulary', 'StorySettings', 'check_settings', 'load_model_settings', 'save_model_settings',
+           'PipelineError', 'InputError', 'dtype_argument', 'load_video_pipeline', 'default_size', 'default_guidance',
+           'size_rules', 'Vocabulary', 'StorySettings', 'check_settings', 'load_model_settings', 'save_model_settings',
            'model_defaults', 'apply_model_properties', 'stitch', 'contact_sheet', 'digest', 'identity_changes',
            'Interrupted', 'Stage', 'RunFolder', 'merge_manifests', 'world_references', 'DreamRunnerPipeline',
            'story_text', 'Adapter', 'AdapterData', 'story_adapters', 'scene_adapters', 'StoryVideo', 'Workers']
@@ -33,7 +33,14 @@ class InputError(PipelineError, ValueError):
 
 VIDEO_PIPELINES = ('CogVideoXPipeline', 'WanPipeline')   # the text-to-video families SR3AI runs on (10_sr3ai, 11_wan)
 
-def load_video_pipeline(path=None, torch_dtype=None):
+def dtype_argument(dtype) -> dict:
+    "`from_pretrained`'s keyword for the weights' dtype: `dtype` from diffusers 0.40 on (`torch_dtype` is deprecated there), `torch_dtype` before."
+    import diffusers
+    from packaging.version import Version
+    if dtype is None: return {}
+    return {'dtype' if Version(diffusers.__version__).release >= (0, 40) else 'torch_dtype': dtype}
+
+def load_video_pipeline(path=None, dtype=None):
     "A `CogVideoXPipeline` or `WanPipeline` (Wan 2.1 or 2.2) from the folder `path` (default: the embedded Shapes-world model), offline."
     import diffusers
     from dreamrunner.toymodel import toy_model_path
@@ -45,7 +52,7 @@ def load_video_pipeline(path=None, torch_dtype=None):
     kind = json.loads(index.read_text()).get('_class_name')
     if kind not in VIDEO_PIPELINES:
         raise InputError(f'{path} holds a {kind}, not a text-to-video pipeline dreamrunner runs on ({" or ".join(VIDEO_PIPELINES)})')
-    return getattr(diffusers, kind).from_pretrained(path, **({} if torch_dtype is None else {'torch_dtype': torch_dtype}))
+    return getattr(diffusers, kind).from_pretrained(path, **dtype_argument(dtype))
 
 def default_size(pipe) -> tuple:
     "(height, width, num_frames) the model was made for: 480x720x49 for CogVideoX, 480x832x81 for Wan, the embedded model's own."
@@ -480,13 +487,14 @@ class DreamRunnerPipeline:
         self.sr3ai_backend = 'auto'   # FlexAttention on a GPU, the dense mask on the CPU
 
     @classmethod
-    def from_pretrained(cls, path=None, torch_dtype=None, **kwargs) -> DreamRunnerPipeline:
-        "Load the CogVideoX or Wan pipeline folder `path` (default: the embedded Shapes-world model), the vocabulary and settings it declares."
+    def from_pretrained(cls, path=None, dtype=None, torch_dtype=None, **kwargs) -> DreamRunnerPipeline:
+        """Load the CogVideoX or Wan pipeline folder `path` (default: the embedded Shapes-world model), the vocabulary and settings it declares,
+        its weights in `dtype` (`torch_dtype`, diffusers' older name, is taken too)."""
         from dreamrunner.toymodel import toy_model_path, weights_digest
         folder = Path(path) if path else toy_model_path()
         name = str(path) if path else f'embedded:{folder.name}:{weights_digest(folder)[:12]}'
         declared = load_model_settings(folder)   # before the weights: a bad file is named at once
-        video = load_video_pipeline(folder, torch_dtype)
+        video = load_video_pipeline(folder, dtype if dtype is not None else torch_dtype)
         apply_model_properties(video, declared)
         return cls(video, model_name=name, vocabulary=Vocabulary.load(folder), model_settings=declared, **kwargs)
 
