@@ -168,7 +168,7 @@ def run(story:str,                              # story script (.story/.txt) or 
         no_characters:store_true=False,         # no character adapters
         strict:store_true=False,                # a motion without retrieved clips is an error, not a warning
         any_story:store_true=False,             # go on with characters, places or motions the model does not know
-        dtype:Param('weights dtype', str, choices=DTYPES)='float32',
+        dtype:Param("weights dtype (default: the model's own: bfloat16 for a model that declares it, on a CPU with bfloat16 instructions; else float32)", str, choices=DTYPES)=None,
         device:str=None,                        # e.g. cuda (default: cpu)
         threads:int=None,                       # CPU threads for torch (default: 1, or $OMP_NUM_THREADS)
         offload:store_true=False,               # model CPU offload (a GPU with little memory)
@@ -191,7 +191,7 @@ def run(story:str,                              # story script (.story/.txt) or 
     matplotlib.use('Agg')
     if quiet or model is None: quiet_libraries()   # the embedded model loads in a blink: no loading bars
     lib = VideoDB.load(library) if library else None
-    pipe = DreamRunnerPipeline.from_pretrained(model, dtype=None if dtype == 'float32' else getattr(torch, dtype), planner=planner, library=lib)
+    pipe = DreamRunnerPipeline.from_pretrained(model, dtype=getattr(torch, dtype) if dtype else None, planner=planner, library=lib)
     if offload: pipe.enable_model_cpu_offload()
     elif device: pipe.to(device)
     if tiling: pipe.enable_vae_tiling()
