@@ -12,10 +12,10 @@
 - a held-out character ('inky') across three scenes, without vs with a character LoRA;
 - seconds per scene, and the README's main job (`dreamrunner run examples/shapes_friends.story`, empty adapter cache).
 
-    python benchmarks/embedded_model.py [--models embedded PATH ...] [--scenes 24] [--threads 1] [--dtype float32] [--json FILE]
+    python benchmarks/embedded_model.py [--models embedded PATH ...] [--scenes 24] [--threads 1] [--dtype float32|bfloat16] [--json FILE]
 
-`--dtype bfloat16` runs every model (and the main job) in bfloat16: on a CPU with bfloat16 instructions (AVX512-BF16, AMX)
-about twice as fast as float32.
+Each model runs in its own dtype (`from_pretrained`: bfloat16 for a model that declares it, on a CPU with bfloat16 instructions);
+`--dtype` runs every model (and the main job) in the one given.
 """
 import argparse, json, os, subprocess, sys, tempfile, time
 from pathlib import Path
@@ -38,17 +38,17 @@ def one_character_scenes(character, motions, n:int, seed:int) -> list:
     return [RulePlanner()(scene_script([(character, [motions[int(rng.integers(len(motions)))]])], PLACES[int(rng.integers(len(PLACES)))], 'b'))
             for _ in range(n)]
 
-def main_job(model, threads:int, dtype:str='float32') -> float:
+def main_job(model, threads:int, dtype:str=None) -> float:
     "Seconds of the README's main job on `model` with an empty adapter cache."
     with tempfile.TemporaryDirectory() as d:
         env = {**os.environ, 'DREAMRUNNER_CACHE': str(Path(d)/'cache')}
         args = [str(Path(sys.executable).parent/'dreamrunner'), 'run', str(ROOT/'examples'/'shapes_friends.story'), '--out', str(Path(d)/'run'),
-                '--quiet', '--threads', str(threads), '--dtype', dtype] + (['--model', str(model)] if model else [])
+                '--quiet', '--threads', str(threads)] + (['--dtype', dtype] if dtype else []) + (['--model', str(model)] if model else [])
         t0 = time.time()
         subprocess.run(args, check=True, capture_output=True, env=env)
         return time.time() - t0
 
-def measure(model, n_scenes:int, steps:int, threads:int, seed:int=999, dtype:str='float32') -> dict:
+def measure(model, n_scenes:int, steps:int, threads:int, seed:int=999, dtype:str=None) -> dict:
     "Every measure of one model (None: the shipped embedded model)."
     from dreamrunner.pipeline import Adapter, AdapterData, DreamRunnerPipeline, StorySettings, world_references
     from dreamrunner.shapes import CAST, render_scene, track_scene
@@ -56,10 +56,10 @@ def measure(model, n_scenes:int, steps:int, threads:int, seed:int=999, dtype:str
     from dreamrunner.toymodel import HELD_OUT_CHARACTERS, HELD_OUT_MOTIONS, training_cast_and_motions
     from dreamrunner.toymodel2 import round_trip, story_scene
     cache = Path(tempfile.mkdtemp())
-    dr = DreamRunnerPipeline.from_pretrained(model, dtype=None if dtype == 'float32' else getattr(torch, dtype), cache_dir=cache/'adapters')
+    dr = DreamRunnerPipeline.from_pretrained(model, dtype=getattr(torch, dtype) if dtype else None, cache_dir=cache/'adapters')
     st = dr.resolve_settings(StorySettings(steps=steps))
     H, W, F = st.height, st.width, st.num_frames
-    res = dict(model=str(model or 'embedded'), size=f'{W}x{H}x{F}', steps=steps, threads=threads, dtype=dtype, scenes=n_scenes, layout=st.layout)
+    res = dict(model=str(model or 'embedded'), size=f'{W}x{H}x{F}', steps=steps, threads=threads, dtype=str(dr.video.transformer.dtype).removeprefix('torch.'), scenes=n_scenes, layout=st.layout)
 
     # the layout the model asks for: the planner's boxes, or tracked (a box per frame where the world acts scene i with seed i)
     lay_out = lambda s, i: track_scene(s, F, (W, H), i) if st.layout == 'tracked' else s
@@ -119,7 +119,7 @@ def main():
     ap.add_argument('--scenes', type=int, default=24, help='held-out one-scene stories')
     ap.add_argument('--steps', type=int, default=25, help='denoising steps')
     ap.add_argument('--threads', type=int, default=1)
-    ap.add_argument('--dtype', default='float32', choices=('float32', 'bfloat16'), help='the models\' weights (bfloat16: on a CPU with its instructions)')
+    ap.add_argument('--dtype', default=None, choices=('float32', 'bfloat16'), help="every model's weights in this dtype (default: each model's own)")
     ap.add_argument('--json', default=None, help='also save the results here')
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
