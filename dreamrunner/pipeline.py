@@ -506,7 +506,8 @@ class DreamRunnerPipeline:
         folder = Path(path) if path else toy_model_path()
         name = str(path) if path else f'embedded:{folder.name}:{weights_digest(folder)[:12]}'
         declared = load_model_settings(folder)   # before the weights: a bad file is named at once
-        video = load_video_pipeline(folder, next((d for d in (dtype, torch_dtype) if d is not None), None) or model_dtype(declared))
+        dtype = dtype if dtype is not None else torch_dtype
+        video = load_video_pipeline(folder, dtype if dtype is not None else model_dtype(declared))
         apply_model_properties(video, declared)
         return cls(video, model_name=name, vocabulary=Vocabulary.load(folder), model_settings=declared, **kwargs)
 
