@@ -29,14 +29,17 @@ def measure(model, settings:list, character:str, n_scenes:int, steps:int, seed:i
     "Rows (steps, lr, rank, training seconds, colour and whole identity without and with the LoRA) for each setting."
     from dreamrunner import worldmetrics as wm
     from dreamrunner.pipeline import Adapter, AdapterData, DreamRunnerPipeline, StorySettings, world_references
-    from dreamrunner.shapes import CAST
+    from dreamrunner.shapes import CAST, track_scene
     from dreamrunner.toymodel import training_cast_and_motions
     who = next(c for c in CAST if c.name == character)
     dr = DreamRunnerPipeline.from_pretrained(model, cache_dir=Path(tempfile.mkdtemp())/'adapters')
     stories = one_character_scenes(who, training_cast_and_motions()[1], n_scenes, seed)
     def scores(st, adapters):
-        frames = [dr.generate_scene(s.scenes[0], st, adapters, seed=k, progress=False) for k, s in enumerate(stories)]
-        return [float(np.nanmean([f(v, s.scenes[0]) for v, s in zip(frames, stories)])) for f in (wm.identity_accuracy, wm.character_identity)]
+        # each scene laid out as the model asks: the planner's boxes, or tracked (a box per frame where the world acts it)
+        scenes = [track_scene(s.scenes[0], st.num_frames, (st.width, st.height), k) if st.layout == 'tracked' else s.scenes[0]
+                  for k, s in enumerate(stories)]
+        frames = [dr.generate_scene(s, st, adapters, seed=k, progress=False) for k, s in enumerate(scenes)]
+        return [float(np.nanmean([f(v, s) for v, s in zip(frames, scenes)])) for f in (wm.identity_accuracy, wm.character_identity)]
     rows, without = [], None
     for n, lr, rank in settings:
         st = dr.resolve_settings(StorySettings(steps=steps, character_steps=n, adapter_lr=lr, rank=rank))

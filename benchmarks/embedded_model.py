@@ -3,9 +3,10 @@
 - on held-out one-scene stories written like the training ones (one to three characters, two-motion lines, interaction
   lines; another data seed), SR3AI off / on, beside the world's own acted rendering of each plan (the ceiling of every
   metric): layout IoU, the share of each character's pixels inside its box, colour identity, whole-character identity,
-  shape accuracy, motion accuracy (the recogniser on each planned motion; chance 1/16), motions changed on time, and the
-  share of interaction boxes that show both characters; and the same renders through the model's VAE (encode, decode),
-  the ceiling of what its transformer can show;
+  shape accuracy, motion accuracy (the recogniser on each planned motion; chance 1/16), motions changed on time (beside
+  what a blind guess scores at the model's frame count, `on_time_chance`), and the share of interaction boxes that show
+  both characters; and the same renders through the model's VAE (encode, decode), the ceiling of what its transformer
+  can show;
 - every scene laid out as the model asks (`layout`: the planner's boxes, or tracked: a box per frame where the world
   acts the plan, against which the world's own acting scores layout IoU 1);
 - a held-out motion ('zigzagging'), without vs with a motion LoRA trained on clips retrieved from the Shapes library;
@@ -21,7 +22,7 @@ import argparse, json, os, subprocess, sys, tempfile, time
 from pathlib import Path
 import numpy as np
 import torch
-from dreamrunner.worldmetrics import SCENE_METRICS, mean_scores, scene_scores
+from dreamrunner.worldmetrics import SCENE_METRICS, mean_scores, on_time_chance, scene_scores
 
 ROOT = Path(__file__).resolve().parent.parent
 NAMES = dict(layout_iou='layout IoU', layout_inside="character's pixels inside its box", identity='colour identity',
@@ -69,6 +70,7 @@ def measure(model, n_scenes:int, steps:int, threads:int, seed:int=999, dtype:str
     scenes = [lay_out(s, i) for i, s in enumerate(planned)]
     renders = [render_scene(s, n_frames=F, size=(W, H), seed=i, act=True).frames for i, s in enumerate(planned)]
     res['world'] = mean_scores([scene_scores(f, s) for f, s in zip(renders, scenes)])
+    res['on_time_chance'] = float(np.nanmean([on_time_chance(s, F) for s in scenes]))
     res['vae'] = mean_scores([scene_scores(round_trip(dr.video.vae, f), s) for f, s in zip(renders, scenes)])
     for on in (False, True):
         t0 = time.time()
@@ -106,7 +108,8 @@ def print_tables(results:list):
     for r in results:
         print(f"\n### {r['model']} ({r['size']}, {r['steps']} steps, {r['scenes']} held-out stories, {r.get('layout', 'planned')} layouts, {r.get('dtype', 'float32')})\n")
         print('| measure | world (acted) | through the VAE | SR3AI off | SR3AI on |\n|---|---|---|---|---|')
-        for k in SCENE_METRICS: print(f"| {NAMES[k]} | {r['world'][k]:.3f} | {r['vae'][k]:.3f} | {r['plain'][k]:.3f} | {r['sr3ai'][k]:.3f} |")
+        names = dict(NAMES, on_time=f"{NAMES['on_time']} (chance {r['on_time_chance']:.2f})") if 'on_time_chance' in r else NAMES
+        for k in SCENE_METRICS: print(f"| {names[k]} | {r['world'][k]:.3f} | {r['vae'][k]:.3f} | {r['plain'][k]:.3f} | {r['sr3ai'][k]:.3f} |")
         m, c = r['held_out_motion'], r['held_out_character']
         print(f"| held-out motion {m['motion']!r}: motion accuracy ({m['clips']} scenes) | | | without LoRA {m['without']:.3f} | with LoRA {m['with_lora']:.3f} |")
         print(f"| held-out character {c['character']!r}: identity ({c['scenes']} scenes) | | | without LoRA {c['without']:.3f} | with LoRA {c['with_lora']:.3f} |")

@@ -158,10 +158,11 @@ def world_metrics(story:Story, clips:list, tolerance:int=2) -> dict:
     """Over the scenes (x100): layout IoU, the share of characters' pixels inside their boxes, colour identity and motion
     agreement; the share of planned motions the recogniser sees, of characters with their own shape, of characters that are
     wholly themselves (colour, shape and accessory), and of interaction boxes that show all their characters; for planned
-    changes of motion, the share found within `tolerance` frames of the key frame and the mean error in frames.
+    changes of motion, the share found within `tolerance` frames of the key frame, the share a blind guess would find
+    (`on_time_chance`: high in short scenes) and the mean error in frames.
     NaN where a story gives nothing to measure; {} when the characters are not Shapes-world ones."""
     from dreamrunner.worldmetrics import (character_identity, identity_accuracy, interaction_identity, layout_inside,
-                                          layout_iou, motion_accuracy, shape_accuracy, transition_timing)
+                                          layout_iou, motion_accuracy, on_time_chance, shape_accuracy, transition_timing)
     cast = story_cast(story)
     if not cast: return {}
     scenes = list(zip(story.scenes, clips))
@@ -174,6 +175,7 @@ def world_metrics(story:Story, clips:list, tolerance:int=2) -> dict:
                 interaction=per_scene(interaction_identity),
                 # a change not found at all counts as late
                 transition_on_time=100 * _nanmean([t['error'] is not None and t['error'] <= tolerance for t in changes]),
+                transition_chance=100 * _nanmean([on_time_chance(s, len(c), cast, tolerance) for s, c in scenes]),
                 transition_error=_nanmean(errors))
 
 # %% ../nbs/41_evaluate.ipynb #cedc0c6a
@@ -193,7 +195,7 @@ def load_run(folder) -> tuple:
 
 NOTHING_TO_MEASURE = {'motion': 'no planned box moves', 'motion_recognised': 'no planned motion lasts 3 frames or more',
                       'interaction': 'no interaction line (a & b: motion)',
-                      'transition_on_time': 'no character changes motion', 'transition_error': 'no change of motion was found'}
+                      'transition_on_time': 'no character changes motion', 'transition_chance': 'no character changes motion', 'transition_error': 'no change of motion was found'}
 
 def evaluate_run(folder, clip=None, dino=None) -> dict:
     "Every metric computable for a run folder; `clip`/`dino` are encoders or local model folders (or None)."

@@ -19,9 +19,10 @@ __all__ = ['SYMMETRY', 'MOTION_FEATURES', 'FRAME_DESCRIPTORS', 'TEMPLATE_ANGLES'
            'identity_accuracy', 'track', 'trajectory_agreement', 'region_window', 'attached', 'main_part',
            'character_masks', 'Track', 'track_character', 'theil_sen', 'motion_features', 'frame_descriptors',
            'world_tracks', 'MotionRecogniser', 'motion_recogniser', 'recognise_motion', 'confusion_matrix',
-           'plot_confusion', 'character_templates', 'match_looks', 'character_looks', 'change_frame',
+           'plot_confusion', 'character_templates', 'match_looks', 'character_looks', 'change_window', 'change_frame',
            'character_regions', 'motion_parts', 'motion_accuracy', 'looks_per_character', 'shape_accuracy',
-           'character_identity', 'interaction_identity', 'transition_timing', 'scene_scores', 'mean_scores']
+           'character_identity', 'interaction_identity', 'planned_changes', 'transition_timing', 'on_time_chance',
+           'scene_scores', 'mean_scores']
 
 # %% ../nbs/31_worldmetrics.ipynb #3d2d9ebc
 @functools.lru_cache(16)
@@ -436,6 +437,10 @@ def character_looks(frames:np.ndarray, ch, place:str, boxes=None, n:int=8) -> tu
     return vote(0), vote(1)
 
 # %% ../nbs/31_worldmetrics.ipynb #d9119b78
+def change_window(start:int, stop:int, min_len:int=2) -> range:
+    "The frames `change_frame` can answer between `start` and `stop`: each of the two parts keeps at least `min_len` frames."
+    return range(start + min_len, stop - min_len + 1)
+
 def change_frame(tr:Track, scale:np.ndarray, start:int=0, stop:int=None, min_len:int=2) -> int:
     """The frame in [start, stop) where the character's way of moving changes most clearly: the split of its frame
     descriptors (in units of `scale`) into two steady parts with the least squared error. None if it is not tracked."""
@@ -443,8 +448,9 @@ def change_frame(tr:Track, scale:np.ndarray, start:int=0, stop:int=None, min_len
     if D is None: return None
     Z = D[start:stop]
     Z = np.clip((Z - np.median(Z, 0)) / scale, -6, 6)   # one wild frame must not decide
-    cost = {s: ((Z[:s] - Z[:s].mean(0)) ** 2).sum() + ((Z[s:] - Z[s:].mean(0)) ** 2).sum() for s in range(min_len, len(Z) - min_len + 1)}
-    return start + min(cost, key=cost.get) if cost else None
+    split = lambda s: ((Z[:s] - Z[:s].mean(0)) ** 2).sum() + ((Z[s:] - Z[s:].mean(0)) ** 2).sum()
+    cost = {f: split(f - start) for f in change_window(start, start + len(Z), min_len)}
+    return min(cost, key=cost.get) if cost else None
 
 # %% ../nbs/31_worldmetrics.ipynb #509ea9fe
 def character_regions(scene:Scene, n_frames:int, cast:list=None) -> dict:
@@ -508,19 +514,33 @@ def interaction_identity(frames:np.ndarray, scene:Scene, cast:list=None, min_sha
             hits.append(all((inside == names.index(ch.color)).sum() >= min_share * lab[f].size for ch in members))
     return float(np.mean([np.mean(h) > 0.5 for h in seen.values()])) if seen else float('nan')
 
+def planned_changes(scene:Scene, n_frames:int, cast:list=None) -> list:
+    """Every planned change of a character's motion: (character, its boxes, the two motions, the first frame of the first,
+    the planned first frame of the second, the stop frame of the second)."""
+    out = []
+    for ch, (boxes, motions) in character_regions(scene, n_frames, cast).items():
+        parts = motion_parts(motions)
+        out += [(ch, boxes, a, b, start, planned, stop) for (a, start, _), (b, planned, stop) in zip(parts, parts[1:])
+                if a != b]   # not the same motion again after frames without a region of its own
+    return out
+
 def transition_timing(frames:np.ndarray, scene:Scene, cast:list=None) -> list:
     """For every planned change of a character's motion: the planned frame, the frame where the video's motion changes
     (searched between the neighbouring changes) and the error in frames."""
     place, out = find_place(scene.background or scene.place), []
     scale = motion_recogniser(len(frames)).frame_scale
-    for ch, (boxes, motions) in character_regions(scene, len(frames), cast).items():
-        parts = motion_parts(motions)
-        tr = track_character(frames, ch, place, boxes)
-        for (a, start, _), (b, planned, stop) in zip(parts, parts[1:]):
-            if a == b: continue   # the same motion again after frames without a region of its own
-            found = change_frame(tr, scale, start, stop)
-            out.append(dict(character=ch.name, motions=(a, b), planned=planned, found=found, error=None if found is None else abs(found - planned)))
+    for ch, boxes, a, b, start, planned, stop in planned_changes(scene, len(frames), cast):
+        found = change_frame(track_character(frames, ch, place, boxes), scale, start, stop)
+        out.append(dict(character=ch.name, motions=(a, b), planned=planned, found=found, error=None if found is None else abs(found - planned)))
     return out
+
+def on_time_chance(scene:Scene, n_frames:int, cast:list=None, within:int=2) -> float:
+    """The share of planned changes of motion a blind guess finds within `within` frames of plan: a change frame drawn
+    uniformly from those `change_frame` can answer. The level `transition_timing`'s on-time share must beat; NaN if none."""
+    near = [np.mean([abs(f - planned) <= within for f in change_window(start, stop)] or [0.0])
+            for _, _, _, _, start, planned, stop in planned_changes(scene, n_frames, cast)]
+    return float(np.mean(near)) if near else float('nan')
+
 
 # %% ../nbs/31_worldmetrics.ipynb #b476ba13
 SCENE_METRICS = ('layout_iou', 'layout_inside', 'identity', 'character', 'shape', 'motion', 'on_time', 'interaction')
