@@ -18,7 +18,7 @@ from .sr3ai import EXPERT_PREFIXES, TokenGrid, add_region_adapter, denoisers, mo
 # %% auto #0
 __all__ = ['debias', 'temporal_loss', 'prepare_clip', 'encode_clip', 'caption_length', 'encode_caption', 'TrainingError',
            'AdaptConfig', 'expert_sigmas', 'flow_matching_pair', 'Adapter', 'motion_window', 'window_rope',
-           'peak_memory_gb', 'cache_root', 'model_fingerprint', 'adapter_key', 'train_motion_adapter',
+           'pipeline_rope', 'peak_memory_gb', 'cache_root', 'model_fingerprint', 'adapter_key', 'train_motion_adapter',
            'train_character_adapter']
 
 # %% ../nbs/23_adapt.ipynb #69069263
@@ -139,7 +139,7 @@ class Adapter:
     def _rope(self):
         if not getattr(self.tr.config, 'use_rotary_positional_embeddings', False): return None   # Wan computes its RoPE inside
         if self.windows: return window_rope(self.tr, TokenGrid(self.latents[0].shape[1] // self.patch_t, self.cfg.window, self.cfg.window))
-        return self.pipe._prepare_rotary_positional_embeddings(self.cfg.height, self.cfg.width, self.latents[0].shape[1], self.latents[0].device)
+        return pipeline_rope(self.pipe, self.cfg.height, self.cfg.width, self.latents[0].shape[1], self.latents[0].device)
 
     def _cut(self, i:int, g:torch.Generator) -> torch.Tensor:
         "Clip `i`'s latents, or with `window` a window around its motion moved by up to a quarter window (drawn from `g`)."
@@ -209,9 +209,17 @@ def motion_window(lat:torch.Tensor, n:int, patch:int) -> tuple:
 
 def window_rope(transformer, grid:TokenGrid) -> tuple:
     """Rotary embeddings of a window of `grid.rows` x `grid.cols` tokens, one unit apart as on the whole grid: attention sees only
-    the differences of positions, so these serve any window of a frame (training on crops of the latents)."""
+    the differences of positions, so these serve any window of a frame (training on crops of the latents). None for a
+    transformer without them."""
+    if not getattr(transformer.config, 'use_rotary_positional_embeddings', False): return None
     return get_3d_rotary_pos_embed(embed_dim=transformer.config.attention_head_dim, crops_coords=((0, 0), (grid.rows, grid.cols)),
                                    grid_size=(grid.rows, grid.cols), temporal_size=grid.latent_frames, device=transformer.device)
+
+def pipeline_rope(pipe, height:int, width:int, latent_frames:int, device) -> tuple:
+    """The rotary embeddings a CogVideoX pipeline gives its transformer for a video of `latent_frames` latent frames of
+    `height` x `width` pixels; None for a transformer with absolute position embeddings instead (CogVideoX-2B)."""
+    if not pipe.transformer.config.use_rotary_positional_embeddings: return None
+    return pipe._prepare_rotary_positional_embeddings(height, width, latent_frames, device)
 
 
 # %% ../nbs/23_adapt.ipynb #24ccf986

@@ -16,7 +16,7 @@ from transformers import T5Config, T5EncoderModel
 from .tiny import cogvideox_scheduler, tiny_tokenizer
 from .shapes import CAST, MOTIONS, PLACES, render_clip
 from .sr3ai import TokenGrid, pad_latent_frames
-from .adapt import window_rope
+from .adapt import pipeline_rope, window_rope
 from .files import atomic_path
 
 # %% auto #0
@@ -48,6 +48,7 @@ class ToyConfig:
     patch: int = 2
     vae_time: int = 4          # the VAE's temporal compression: frames a latent frame holds, after the first
     patch_t: int = None        # latent frames a token holds (CogVideoX 1.5's patches in time); None: one, as CogVideoX 1.0
+    rotary: bool = True        # rotary position embeddings (CogVideoX-5B and 1.5); False: absolute sin-cos ones (CogVideoX-2B)
 
     @property
     def vae_scale(self) -> int: return 2 ** (len(self.vae_channels) - 1)   # the VAE's spatial compression: it halves at each block but the last
@@ -56,11 +57,13 @@ def toy_transformer(cfg:ToyConfig=None) -> CogVideoXTransformer3DModel:
     "A freshly initialised embedded-model transformer of `cfg`'s sizes (seed torch first for a reproducible one)."
     cfg = cfg or ToyConfig()
     s = cfg.vae_scale
+    # diffusers' absolute embeddings count latent frames, not tokens: they need a token per latent frame
+    if not cfg.rotary and cfg.patch_t: raise ValueError(f'absolute position embeddings (rotary=False) need patch_t None, as CogVideoX-2B; got patch_t={cfg.patch_t}')
     return CogVideoXTransformer3DModel(num_attention_heads=cfg.heads, attention_head_dim=cfg.head_dim, in_channels=cfg.latent_channels,
                                        out_channels=cfg.latent_channels, time_embed_dim=4 * cfg.head_dim, text_embed_dim=cfg.text_dim,
                                        num_layers=cfg.layers, sample_width=cfg.width // s, sample_height=cfg.height // s,
                                        sample_frames=cfg.num_frames, patch_size=cfg.patch, max_text_seq_length=cfg.text_len,
-                                       temporal_compression_ratio=cfg.vae_time, patch_size_t=cfg.patch_t, use_rotary_positional_embeddings=True)
+                                       temporal_compression_ratio=cfg.vae_time, patch_size_t=cfg.patch_t, use_rotary_positional_embeddings=cfg.rotary)
 
 def build_toy_pipeline(cfg:ToyConfig=None, seed:int=0) -> CogVideoXPipeline:
     "A freshly initialised embedded-model pipeline (all diffusers/transformers classes)."
@@ -370,7 +373,7 @@ def train_transformer(pipe, steps:int, out, batch:int=8, lr:float=8e-4, cfg:ToyC
     install_sr3ai(tr)
     grid = TokenGrid.from_config(tr.config, cfg.height, cfg.width, cfg.num_frames, pipe.vae_scale_factor_spatial, pipe.vae_scale_factor_temporal, cfg.text_len)
     pt = tr.config.patch_size_t or 1   # latent frames a token holds: the latents are padded to a multiple (`pad_latent_frames`)
-    ropes = {grid: pipe._prepare_rotary_positional_embeddings(cfg.height, cfg.width, grid.latent_frames * pt, pipe.vae.device)}
+    ropes = {grid: pipeline_rope(pipe, cfg.height, cfg.width, grid.latent_frames * pt, pipe.vae.device)}
     opt = torch.optim.AdamW(tr.parameters(), lr=lr, weight_decay=0.01)
     ckpt, step, losses = out/'transformer.checkpoint.pt', 0, []
     rng, gen = rank_draws(seed, rank)

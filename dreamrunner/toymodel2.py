@@ -875,6 +875,7 @@ class BlockCodec:
 # %% ../nbs/32_toymodel2.ipynb #83e8e86e
 from .sr3ai import install_sr3ai, pad_latent_frames, region_mask
 from .toymodel import encode_slot_texts
+from .adapt import pipeline_rope
 
 @torch.no_grad()
 def story_inputs(pipe, index:int, cfg:ToyConfig, seed:int=999) -> tuple:
@@ -885,7 +886,7 @@ def story_inputs(pipe, index:int, cfg:ToyConfig, seed:int=999) -> tuple:
     install_sr3ai(tr)
     slots = story_slots(tracked_story_scene(index, cfg, seed), grid, None, 0.0)
     text, mask = encode_slot_texts(pipe, slots.captions, cfg.text_len), region_mask(slots)[None, None]
-    rope = pipe._prepare_rotary_positional_embeddings(cfg.height, cfg.width, grid.latent_frames * pt, tr.device)
+    rope = pipeline_rope(pipe, cfg.height, cfg.width, grid.latent_frames * pt, tr.device)
     x0 = encode_latents(pipe, to_video(story_clip(index, cfg, seed).frames)[None])
     return pad_latent_frames(x0, pt), text, mask, rope, x0.shape[1]
 
