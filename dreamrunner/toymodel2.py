@@ -32,10 +32,10 @@ __all__ = ['CONFIGS', 'STAGES', 'RECIPES', 'RECIPE', 'MAIN_JOB', 'toy_config', '
            'save_model', 'recipe_settings', 'recipe', 'run_transformer_stage', 'story_pipeline', 'check_processes',
            'train', 'benchmark', 'decoded_frames', 'round_trip', 'world_ceiling', 'vae_ceiling', 'vae_figure',
            'snapshot', 'first_latents', 'latent_channel_stats', 'latent_readers', 'fold_latent_normalisation',
-           'rewrite_latents', 'normalise_latents', 'refined_pipeline', 'refine', 'latent_basis', 'project_vae',
-           'project_transformer', 'projected_pipeline', 'fresh_projected_pipeline', 'project_latents', 'video_blocks',
-           'block_video', 'BlockCodec', 'story_inputs', 'denoised_from', 'denoising_figure', 'velocity_errors',
-           'normalised_latents']
+           'rewrite_latents', 'normalise_latents', 'refined_pipeline', 'fresh_pipeline', 'refine', 'latent_basis',
+           'project_vae', 'project_transformer', 'projected_pipeline', 'fresh_projected_pipeline', 'project_latents',
+           'video_blocks', 'block_video', 'BlockCodec', 'story_inputs', 'denoised_from', 'denoising_figure',
+           'velocity_errors', 'normalised_latents']
 
 # %% ../nbs/32_toymodel2.ipynb #c1767cc7
 CONFIGS = {'v1': ToyConfig(),
@@ -64,9 +64,12 @@ CONFIGS['v11'] = CONFIGS['v10']
 CONFIGS['v12'] = CONFIGS['v10']
 # model 13: model 12's training in one run from scratch (v10's VAE, latents normalised in the run, windows in time)
 CONFIGS['v13'] = CONFIGS['v10']
+# model 14: model 13's VAE and text encoder, a new transformer with absolute sin-cos positions and one latent frame a token (as
+# CogVideoX-2B) on 80x80 frames: 1300 video tokens (96x96 would make 1872, twice model 13's time a scene)
+CONFIGS['v14'] = replace(CONFIGS['v10'], height=80, width=80, patch_t=None, rotary=False)
 
 def toy_config(config='v2') -> ToyConfig:
-    "A named embedded-model configuration ('v1': the shipped model, 'v2': model 2, 'v3': model 3, 'v4': model 4, 'v5', 'v6', 'v7': a v3 run trained on, 'v8': a new transformer on v7's latents, 'v9': a v7 run trained on tracked layouts, 'v10': two frames a latent frame, 'v11': a v10 run on normalised latents, 'v12': a v11 run trained on windows in time, 'v13': v12's training in one run from scratch), or `config` itself if it is a `ToyConfig`."
+    "A named embedded-model configuration ('v1': the shipped model, 'v2': model 2, 'v3': model 3, 'v4': model 4, 'v5', 'v6', 'v7': a v3 run trained on, 'v8': a new transformer on v7's latents, 'v9': a v7 run trained on tracked layouts, 'v10': two frames a latent frame, 'v11': a v10 run on normalised latents, 'v12': a v11 run trained on windows in time, 'v13': v12's training in one run from scratch, 'v14': absolute positions on a v13 run's VAE), or `config` itself if it is a `ToyConfig`."
     if isinstance(config, ToyConfig): return config
     if config not in CONFIGS: raise ValueError(f"unknown embedded-model configuration {config!r}; known: {', '.join(map(repr, CONFIGS))}")
     return CONFIGS[config]
@@ -420,7 +423,13 @@ RECIPES = {'v2': dict(vae_steps=4000, stories=8192, transformer_steps=12000, dec
            # trained with --batch 16
            'v13': dict(vae_steps=16000, vae_crop=24, vae_batch=3, vae_sample=False, stories=8192, normalise=True, transformer_steps=6000,
                        lr=8e-4, frames=1, full_every=4, tracked=True, frame_slots=True, autocast=True, decoder_steps=1500, focus=9.0, guidance=3.0,
-                       decode_frames=4)}
+                       decode_frames=4),
+           # a finished v13 run's VAE and text encoder (`fresh_pipeline`), the stories encoded anew by that VAE at v14's 80x80 frames
+           # (`reencode`), a new transformer of v14's sizes trained as v13's was: whole frames, tracked layouts, three batches in four
+           # one latent frame long, slots by the frames each token frame holds; in float32 (this recipe's CPU has no bfloat16
+           # instructions); trained with --batch 16
+           'v14': dict(base='v13', reencode=True, stories=4096, transformer_steps=6000, lr=8e-4, frames=1, full_every=4, tracked=True,
+                       frame_slots=True, focus=9.0, guidance=3.0, decode_frames=4, normalise=False, seed_offset=101)}
 RECIPE = RECIPES['v2']
 
 def recipe(config, **given) -> dict:
@@ -722,7 +731,14 @@ def refined_pipeline(base, stats:tuple=None):
     fold_latent_normalisation(pipe.vae, *(stats or latent_channel_stats(Path(base)/'latents')))
     return pipe
 
-def refine(out, base, config='v4', steps:int=None, lr:float=None, focus:float=None, batch:int=8, seed:int=0, device:str='cpu',
+def fresh_pipeline(folder, cfg:ToyConfig, seed:int=0) -> CogVideoXPipeline:
+    "The finished pipeline in `folder` (its VAE, text encoder and scheduler) with a freshly initialised transformer of `cfg`'s sizes."
+    pipe = CogVideoXPipeline.from_pretrained(Path(folder))
+    torch.manual_seed(seed)
+    pipe.transformer = toy_transformer(cfg)
+    return pipe
+
+def refine(out, base, config='v4', steps:int=None, stories:int=None, lr:float=None, focus:float=None, batch:int=8, seed:int=0, device:str='cpu',
            progress:bool=True, processes:int=1, recipe_name:str=None) -> Path:
     """The finished run `base` trained on (resuming from `out`); saves and returns `out/pipeline`. Model 4's recipe ('v4'): its
     latents normalised per channel (its VAE refolded, its latents rewritten into `out/latents`); 'v5': its own pipeline and
@@ -730,15 +746,18 @@ def refine(out, base, config='v4', steps:int=None, lr:float=None, focus:float=No
     latents cut to their top principal directions (`project_vae`, `project_transformer`, `project_latents` into `out/latents`);
     'v8': v7's VAE and latents with a new transformer of `config`'s sizes (`fresh_projected_pipeline`); 'v9': a finished v7 run's
     own pipeline and latents, trained on with tracked layouts; 'v11': a finished v10 run normalised as 'v4', trained on whole frames with tracked layouts;
-    'v12': a finished v11 run's own pipeline and latents, trained on with most batches one token frame long (`time_window`).
-    `recipe_name`: default `config`'s name, else 'v4'."""
+    'v12': a finished v11 run's own pipeline and latents, trained on with most batches one token frame long (`time_window`);
+    'v14': a finished v13 run's VAE and text encoder, `r['stories']` stories encoded anew by that VAE at `config`'s frame size
+    into `out/latents` (in the training group, keeping the shards there), a new transformer of `config`'s sizes (`fresh_pipeline`).
+    `stories`: a re-encoding recipe's stories (default its own). `recipe_name`: default `config`'s name, else 'v4'."""
     name = recipe_name or (config if isinstance(config, str) else 'v4')
     refining = [k for k, v in RECIPES.items() if 'base' in v]
     if name not in refining: raise ValueError(f"{name!r} is not a recipe that refines a finished run; those are {', '.join(map(repr, refining))}")
-    r = {**RECIPES[name], **{k: v for k, v in dict(transformer_steps=steps, lr=lr, focus=focus).items() if v is not None}}
+    r = {**RECIPES[name], **{k: v for k, v in dict(transformer_steps=steps, stories=stories, lr=lr, focus=focus).items() if v is not None}}
     cfg, out, base, t_call = toy_config(config), Path(out), Path(base), time.time()
     if not (base/'pipeline').exists(): raise FileNotFoundError(f'{base} holds no finished model (no pipeline folder): train it first')
     made = json.loads((base/'training.json').read_text()).get('name') if (base/'training.json').exists() else None
+    if stories is not None and not r.get('reencode'): raise ValueError(f'{name} trains on the latents of {base}: it encodes no stories')
     if made is not None and made != r['base']: raise ValueError(f"{name} refines a finished {r['base']} run; {base} holds a {made} run")
     check_processes(processes, batch, device)
     out.mkdir(parents=True, exist_ok=True)
@@ -750,12 +769,20 @@ def refine(out, base, config='v4', steps:int=None, lr:float=None, focus:float=No
         b = torch.load(out/'basis.pt')
         start = partial(fresh_projected_pipeline, cfg=cfg, seed=seed) if r.get('fresh') else projected_pipeline
         build, latents, seed_offset = partial(start, base, b['basis'], b['mean']), project_latents(base/'latents', out/'latents', b['basis']), r['seed_offset']
+    elif r.get('reencode'):
+        build, latents, seed_offset = partial(fresh_pipeline, base/'pipeline', cfg, seed), out/'latents', r['seed_offset']
     elif r.get('normalise', True):
         stats = latent_channel_stats(base/'latents')
         build, latents, seed_offset = partial(refined_pipeline, base, stats), normalise_latents(base/'latents', out/'latents', *stats), r.get('seed_offset', 11)
     else:   # the base run's own model and latents, read where they are
         build, latents, seed_offset = partial(CogVideoXPipeline.from_pretrained, str(base/'pipeline')), base/'latents', r.get('seed_offset', 21)
     pipe = build().to(device)   # a training group's processes build their own copies the same way
+    if r.get('reencode'):
+        shard = min(256, r['stories'])
+        t0, before = time.time(), len(list(latents.glob('[0-9]*.pt'))) * shard
+        if processes == 1: encode_stories(pipe, out, r['stories'], cfg, seed, shard, progress=progress)
+        else: in_processes(processes, partial(_group_latents, pipe.vae.state_dict(), build, out, r['stories'], cfg, seed, shard, progress))
+        update_log(out, header, run, t_call, 'latents', before, t0, samples=-(-r['stories'] // shard) * shard)
     t0, before = time.time(), _step(out/'transformer.checkpoint.pt')
     log = partial(update_log, out, header, run, t_call, 'transformer', before, t0)
     # other draws of noise and time steps than the base run's transformer stage (seed + 1) and each other's

@@ -149,9 +149,9 @@ def test_train_runs_a_stage_and_resumes(tmp_path):
     assert all(run['device'] == 'cpu' for run in log['runs']) and (log['recipe']['vae_batch'], log['recipe']['vae_crop']) == (2, 24)
 
 @pytest.mark.parametrize('args, says', [
-    (('--config', 'v1', '--stages', 'vae'), '--stories, --stages, --vae_batch and --vae_crop are for --config v2 to v13'),
-    (('--config', 'v1', '--vae_batch', '4'), '--stories, --stages, --vae_batch and --vae_crop are for --config v2 to v13'),
-    (('--config', 'v1', '--vae_crop', '24'), '--stories, --stages, --vae_batch and --vae_crop are for --config v2 to v13'),
+    (('--config', 'v1', '--stages', 'vae'), '--stories, --stages, --vae_batch and --vae_crop are for --config v2 to v14'),
+    (('--config', 'v1', '--vae_batch', '4'), '--stories, --stages, --vae_batch and --vae_crop are for --config v2 to v14'),
+    (('--config', 'v1', '--vae_crop', '24'), '--stories, --stages, --vae_batch and --vae_crop are for --config v2 to v14'),
     (('--config', 'v10', '--vae_crop', '22'), "--vae_crop must be a multiple of 4 (the VAE's spatial compression of v10); got 22"),
     (('--vae_crop', '0'), 'must be whole numbers >= 1; got vae_crop 0'),
     (('--stages', 'vae,bake'), "unknown stages ['bake']"),
@@ -159,15 +159,18 @@ def test_train_runs_a_stage_and_resumes(tmp_path):
     (('--vae_batch', '0'), 'must be whole numbers >= 1; got vae_batch 0'),
     (('--device', 'cuda:7'), 'no CUDA GPU'),
     (('--config', 'v4'), '--config v4 refines a finished v3 run: give its folder with --base'),
-    (('--base', 'runs/toymodel3'), '--base is for --config v4, v5, v6, v7, v8, v9, v11 or v12'),
+    (('--base', 'runs/toymodel3'), '--base is for --config v4, v5, v6, v7, v8, v9, v11, v12 or v14'),
     (('--config', 'v5'), '--config v5 refines a finished v3 run: give its folder with --base'),
     (('--config', 'v9'), '--config v9 refines a finished v7 run: give its folder with --base'),
     (('--config', 'v11'), '--config v11 refines a finished v10 run: give its folder with --base'),
     (('--config', 'v12'), '--config v12 refines a finished v11 run: give its folder with --base'),
+    (('--config', 'v14'), '--config v14 refines a finished v13 run: give its folder with --base'),
+    (('--config', 'v4', '--base', 'runs/toymodel3', '--stories', '8'), 'of the steps, give only --transformer_steps'),
+    (('--config', 'v14', '--base', 'runs/toymodel13', '--vae_steps', '8'), 'of the steps, give only --transformer_steps and --stories'),
     (('--config', 'v4', '--base', 'runs/toymodel3', '--stages', 'vae'), 'of the steps, give only --transformer_steps'),
     (('--config', 'v4', '--base', 'no/such/run'), 'holds no finished model (no pipeline folder): train it first'),
     (('--processes', '3'), '--processes must be at least 1 and divide --batch 8; got 3'),
-    (('--config', 'v1', '--processes', '2'), '--processes is for training v2 to v13 on CPU cores'),
+    (('--config', 'v1', '--processes', '2'), '--processes is for training v2 to v14 on CPU cores'),
 ])
 def test_train_refuses_bad_options(args, says, tmp_path):
     rc, _, err = in_process('train', '--out', tmp_path/'t', *args)
@@ -214,3 +217,23 @@ def test_train_refines_a_finished_run(config, tmp_path):
     assert scale(config) == (1.0 if config == 'v4' else scale('v3'))
     assert (tmp_path/config/'latents').exists() == (config == 'v4')
     assert json.loads((tmp_path/config/'training.json').read_text())['name'] == config
+
+def test_train_v14_encodes_anew_on_a_finished_v13_run(tmp_path):
+    """`dreamrunner train --config v14 --base` takes a finished v13 run's VAE and text encoder (here a small one), encodes
+    `--stories` stories anew at v14's 80x80 frames in a training group of two, and trains a new transformer with absolute positions."""
+    from dataclasses import replace
+    from dreamrunner.toymodel2 import CONFIGS, train
+    small = replace(CONFIGS['v13'], layers=1, vae_channels=(8, 16, 16))
+    train(tmp_path/'v13', small, vae_steps=1, stories=2, shard=2, transformer_steps=1, decoder_steps=1, batch=2, progress=False, recipe_name='v13')
+    r = dreamrunner('train', '--out', tmp_path/'v14', '--config', 'v14', '--base', tmp_path/'v13', '--stories', 4, '--transformer_steps', 1,
+                    '--batch', 2, '--threads', 1, '--processes', 2)
+    assert r.returncode == 0, r.stderr
+    import torch
+    shards = sorted((tmp_path/'v14'/'latents').glob('*.pt'))
+    assert len(shards) == 1 and torch.load(shards[0], weights_only=False)['latents'].shape == (4, 13, 16, 20, 20)   # 25 frames of 80x80
+    t = json.loads((tmp_path/'v14'/'pipeline'/'transformer'/'config.json').read_text())
+    assert (t['use_rotary_positional_embeddings'], t['patch_size_t'], t['sample_height']) == (False, None, 20)
+    log = json.loads((tmp_path/'v14'/'training.json').read_text())
+    assert (log['name'], log['stages']['latents']['samples'], log['stages']['transformer']['steps']) == ('v14', 4, 1)
+    vae = lambda run: (tmp_path/run/'pipeline'/'vae'/'diffusion_pytorch_model.safetensors').read_bytes()
+    assert vae('v14') == vae('v13')   # the base run's VAE, as it is
