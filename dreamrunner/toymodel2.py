@@ -655,7 +655,7 @@ def vae_figure(vae, cfg:ToyConfig, n:int=3, frames=(0, 12, 24), seed:int=1):
 def snapshot(out, folder=None, config=None, seed:int=None) -> Path:
     "A pipeline from the checkpoints in `out` as they stand (saved in `folder`, default `out/snapshot-<transformer step>`): a model to look at while it trains."
     # the configuration, recipe and seed are the run's own (its training.json), so the snapshot declares what its finished
-    # model will (a v10 run: tracked layouts, 4 latent frames decoded at once); `config` and `seed` are for a run without a log
+    # model will (a v10 run: tracked layouts, 4 latent frames decoded at once; a v14 run: its base run's VAE and text encoder); `config` and `seed` are for a run without a log
     # the latent scale is set as `train` sets it; the decoder checkpoint, where there is one, holds the whole VAE
     out = Path(out)
     log = json.loads((out/'training.json').read_text()) if (out/'training.json').exists() else {}
@@ -663,6 +663,7 @@ def snapshot(out, folder=None, config=None, seed:int=None) -> Path:
     seed = log.get('seed', 0) if seed is None else seed
     cfg, r = toy_config(config), log.get('recipe') or recipe(config)
     ckpts = {k: out/f'{k}.checkpoint.pt' for k in ('vae', 'transformer', 'decoder')}
+    if r.get('reencode'): return _transformer_snapshot(fresh_pipeline(Path(log['base'])/'pipeline', cfg, seed), ckpts['transformer'], r, folder, out)
     missing = [k for k in ('vae', 'transformer') if not ckpts[k].exists()]
     if missing: raise FileNotFoundError(f"no {' or '.join(missing)} checkpoint in {out}: a snapshot needs the VAE and transformer stages started")
     pipe = build_toy_pipeline(cfg, seed)
@@ -670,7 +671,12 @@ def snapshot(out, folder=None, config=None, seed:int=None) -> Path:
     story_latent_scale(pipe, cfg, seed)
     if r.get('normalise') and 'base' not in r: normalised_latents(pipe, out)   # a v13 run's transformer reads normalised latents
     if ckpts['decoder'].exists(): pipe.vae.load_state_dict(torch.load(ckpts['decoder'], weights_only=False, map_location='cpu')['vae'])
-    st = torch.load(ckpts['transformer'], weights_only=False, map_location='cpu')
+    return _transformer_snapshot(pipe, ckpts['transformer'], r, folder, out)
+
+def _transformer_snapshot(pipe, ckpt:Path, r:dict, folder, out:Path) -> Path:
+    "`pipe` with the transformer checkpoint `ckpt`, saved as recipe `r` declares in `folder` (default `out/snapshot-<step>`)."
+    if not ckpt.exists(): raise FileNotFoundError(f'no transformer checkpoint in {out}: a snapshot needs the transformer stage started')
+    st = torch.load(ckpt, weights_only=False, map_location='cpu')
     pipe.transformer.load_state_dict(st['model'])
     folder = Path(folder or out/f"snapshot-{st['step']}")
     save_model(pipe, folder, **recipe_settings(r))
