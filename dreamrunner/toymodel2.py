@@ -29,13 +29,13 @@ __all__ = ['CONFIGS', 'STAGES', 'RECIPES', 'RECIPE', 'MAIN_JOB', 'toy_config', '
            'caption_tokens', 'weigh_box', 'character_weight', 'focus_window', 'story_vae_batch', 'encode_stories',
            'StoryLatents', 'latent_weight', 'crop_window', 'time_window', 'crop_sample', 'story_batches', 'machine',
            'command_line', 'run_record', 'story_psnr', 'update_log', 'story_latent_scale', 'adapter_window_of',
-           'save_model', 'recipe_settings', 'recipe', 'run_transformer_stage', 'story_pipeline', 'check_processes',
-           'train', 'benchmark', 'decoded_frames', 'round_trip', 'world_ceiling', 'vae_ceiling', 'vae_figure',
-           'snapshot', 'first_latents', 'latent_channel_stats', 'latent_readers', 'fold_latent_normalisation',
-           'rewrite_latents', 'normalise_latents', 'refined_pipeline', 'fresh_pipeline', 'refine', 'latent_basis',
-           'project_vae', 'project_transformer', 'projected_pipeline', 'fresh_projected_pipeline', 'project_latents',
-           'video_blocks', 'block_video', 'BlockCodec', 'story_inputs', 'denoised_from', 'denoising_figure',
-           'velocity_errors', 'normalised_latents']
+           'save_model', 'recipe_settings', 'recipe', 'run_transformer_stage', 'story_pipeline', 'encode_stage',
+           'check_processes', 'train', 'benchmark', 'decoded_frames', 'round_trip', 'world_ceiling', 'vae_ceiling',
+           'vae_figure', 'snapshot', 'first_latents', 'latent_channel_stats', 'latent_readers',
+           'fold_latent_normalisation', 'rewrite_latents', 'normalise_latents', 'refined_pipeline', 'fresh_pipeline',
+           'refine', 'latent_basis', 'project_vae', 'project_transformer', 'projected_pipeline',
+           'fresh_projected_pipeline', 'project_latents', 'video_blocks', 'block_video', 'BlockCodec', 'story_inputs',
+           'denoised_from', 'denoising_figure', 'velocity_errors', 'normalised_latents']
 
 # %% ../nbs/32_toymodel2.ipynb #c1767cc7
 CONFIGS = {'v1': ToyConfig(),
@@ -470,6 +470,12 @@ def _group_latents(vae_state:dict, build, out:Path, stories:int, cfg:ToyConfig, 
     pipe = build(); pipe.vae.load_state_dict(vae_state)
     encode_stories(pipe, out, stories, cfg, seed, shard, progress=progress and rank == 0, part=(rank, size), autocast=autocast)
 
+def encode_stage(pipe, build, processes:int, out:Path, stories:int, cfg:ToyConfig, seed:int, shard:int, progress:bool, part:tuple=(0, 1),
+                 autocast:bool=False):
+    "The latents stage: `encode_stories` with `pipe`'s VAE in this process, or shared by a training group of `processes`, each building its pipeline with `build()`."
+    if processes == 1: encode_stories(pipe, out, stories, cfg, seed, shard, progress=progress, part=part, autocast=autocast)
+    else: in_processes(processes, partial(_group_latents, pipe.vae.state_dict(), build, out, stories, cfg, seed, shard, progress, autocast))
+
 def check_processes(processes:int, batch:int, device:str, part:tuple=(0, 1)):
     "Refuse a training group that cannot work, before any stage runs."
     if processes < 1: raise ValueError(f'processes must be at least 1; got {processes}')
@@ -523,10 +529,8 @@ def train(out, config='v2', vae_steps:int=None, stories:int=None, transformer_st
     if set(stages) - {'vae'}: story_latent_scale(pipe, cfg, seed)   # from here on the latents are fixed
     if 'latents' in stages:
         t0, before = time.time(), len(list((out/'latents').glob('[0-9]*.pt'))) * shard
-        fast = r.get('autocast', False)
-        if processes == 1: encode_stories(pipe, out, stories, cfg, seed, shard, progress=progress, part=part, autocast=fast)
-        else: in_processes(processes, partial(_group_latents, pipe.vae.state_dict(), partial(story_pipeline, cfg, seed, pipe.vae.config.scaling_factor),
-                                              out, stories, cfg, seed, shard, progress, fast))
+        encode_stage(pipe, partial(story_pipeline, cfg, seed, pipe.vae.config.scaling_factor), processes, out, stories, cfg, seed, shard, progress,
+                     part=part, autocast=r.get('autocast', False))
         stage_done('latents', before, t0, samples=-(-stories // shard) * shard)
     latents = out/'latents'
     if set(stages) - {'vae', 'latents'}:
@@ -786,8 +790,7 @@ def refine(out, base, config='v4', steps:int=None, stories:int=None, lr:float=No
     if r.get('reencode'):
         shard = min(256, r['stories'])
         t0, before = time.time(), len(list(latents.glob('[0-9]*.pt'))) * shard
-        if processes == 1: encode_stories(pipe, out, r['stories'], cfg, seed, shard, progress=progress)
-        else: in_processes(processes, partial(_group_latents, pipe.vae.state_dict(), build, out, r['stories'], cfg, seed, shard, progress))
+        encode_stage(pipe, build, processes, out, r['stories'], cfg, seed, shard, progress)
         update_log(out, header, run, t_call, 'latents', before, t0, samples=-(-r['stories'] // shard) * shard)
     t0, before = time.time(), _step(out/'transformer.checkpoint.pt')
     log = partial(update_log, out, header, run, t_call, 'transformer', before, t0)
