@@ -13,7 +13,11 @@
 - a held-out character ('inky') across three scenes, without vs with a character LoRA;
 - seconds per scene, and the README's main job (`dreamrunner run examples/shapes_friends.story`, empty adapter cache).
 
-    python benchmarks/embedded_model.py [--models embedded PATH ...] [--scenes 24] [--threads 1] [--dtype float32|bfloat16] [--json FILE]
+    python benchmarks/embedded_model.py [--models embedded PATH ...] [--scenes 24] [--steps 25] [--guidance G] [--threads 1]
+                                        [--dtype float32|bfloat16] [--stories-only] [--json FILE]
+
+`--stories-only` measures the held-out stories alone (no LoRAs, no main job): the quick look at a snapshot midway through a
+training run. `--guidance` overrides the guidance scale each model declares (1 or less: none, one transformer pass a step).
 
 Each model runs in its own dtype (`from_pretrained`: bfloat16 for a model that declares it, on a CPU with bfloat16 instructions);
 `--dtype` runs every model (and the main job) in the one given.
@@ -39,18 +43,19 @@ def one_character_scenes(character, motions, n:int, seed:int) -> list:
     return [RulePlanner()(scene_script([(character, [motions[int(rng.integers(len(motions)))]])], PLACES[int(rng.integers(len(PLACES)))], 'b'))
             for _ in range(n)]
 
-def main_job(model, threads:int, dtype:str=None) -> float:
+def main_job(model, threads:int, dtype:str=None, guidance:float=None) -> float:
     "Seconds of the README's main job on `model` with an empty adapter cache."
     with tempfile.TemporaryDirectory() as d:
         env = {**os.environ, 'DREAMRUNNER_CACHE': str(Path(d)/'cache')}
         args = [str(Path(sys.executable).parent/'dreamrunner'), 'run', str(ROOT/'examples'/'shapes_friends.story'), '--out', str(Path(d)/'run'),
                 '--quiet', '--threads', str(threads)] + (['--dtype', dtype] if dtype else []) + (['--model', str(model)] if model else [])
+        args += ['--guidance', str(guidance)] if guidance is not None else []
         t0 = time.time()
         subprocess.run(args, check=True, capture_output=True, env=env)
         return time.time() - t0
 
-def measure(model, n_scenes:int, steps:int, threads:int, seed:int=999, dtype:str=None) -> dict:
-    "Every measure of one model (None: the shipped embedded model)."
+def measure(model, n_scenes:int, steps:int, threads:int, seed:int=999, dtype:str=None, guidance:float=None, stories_only:bool=False) -> dict:
+    "Every measure of one model (None: the shipped embedded model); the held-out stories alone with `stories_only`."
     from dreamrunner.pipeline import Adapter, AdapterData, DreamRunnerPipeline, StorySettings, world_references
     from dreamrunner.shapes import CAST, render_scene, track_scene
     from dreamrunner.sr3ai import scene_frames
@@ -58,9 +63,9 @@ def measure(model, n_scenes:int, steps:int, threads:int, seed:int=999, dtype:str
     from dreamrunner.toymodel2 import round_trip, story_scene
     cache = Path(tempfile.mkdtemp())
     dr = DreamRunnerPipeline.from_pretrained(model, dtype=getattr(torch, dtype) if dtype else None, cache_dir=cache/'adapters')
-    st = dr.resolve_settings(StorySettings(steps=steps))
+    st = dr.resolve_settings(StorySettings(steps=steps, guidance=guidance))
     H, W, F = st.height, st.width, st.num_frames
-    res = dict(model=str(model or 'embedded'), size=f'{W}x{H}x{F}', steps=steps, threads=threads, dtype=str(dr.video.transformer.dtype).removeprefix('torch.'), scenes=n_scenes, layout=st.layout)
+    res = dict(model=str(model or 'embedded'), size=f'{W}x{H}x{F}', steps=steps, threads=threads, dtype=str(dr.video.transformer.dtype).removeprefix('torch.'), scenes=n_scenes, layout=st.layout, guidance=st.guidance)
 
     # the layout the model asks for: the planner's boxes, or tracked (a box per frame where the world acts scene i with seed i)
     lay_out = lambda s, i: track_scene(s, F, (W, H), i) if st.layout == 'tracked' else s
@@ -77,6 +82,7 @@ def measure(model, n_scenes:int, steps:int, threads:int, seed:int=999, dtype:str
         rows = [scene_scores(scene_frames(dr.video, s, H, W, F, on, steps, st.guidance, seed=i), s) for i, s in enumerate(scenes)]
         res['sr3ai' if on else 'plain'] = mean_scores(rows)
         res[f"s_per_scene_{'sr3ai' if on else 'plain'}"] = (time.time() - t0) / n_scenes
+    if stories_only: return res
 
     # 2. a held-out motion, without and with its LoRA trained on retrieved clips
     from dreamrunner import worldmetrics as wm
@@ -101,15 +107,18 @@ def measure(model, n_scenes:int, steps:int, threads:int, seed:int=999, dtype:str
     res['held_out_character'] = dict(character=who.name, scenes=len(stories), without=ident([]), with_lora=ident([character]))
 
     # 4. the README's main job
-    res['main_job_s'] = main_job(model, threads, dtype)
+    res['main_job_s'] = main_job(model, threads, dtype, guidance)
     return res
 
 def print_tables(results:list):
     for r in results:
-        print(f"\n### {r['model']} ({r['size']}, {r['steps']} steps, {r['scenes']} held-out stories, {r.get('layout', 'planned')} layouts, {r.get('dtype', 'float32')})\n")
+        print(f"\n### {r['model']} ({r['size']}, {r['steps']} steps, {r['scenes']} held-out stories, {r.get('layout', 'planned')} layouts, {r.get('dtype', 'float32')}, guidance {r.get('guidance', '?')})\n")
         print('| measure | world (acted) | through the VAE | SR3AI off | SR3AI on |\n|---|---|---|---|---|')
         names = dict(NAMES, on_time=f"{NAMES['on_time']} (chance {r['on_time_chance']:.2f})") if 'on_time_chance' in r else NAMES
         for k in SCENE_METRICS: print(f"| {names[k]} | {r['world'][k]:.3f} | {r['vae'][k]:.3f} | {r['plain'][k]:.3f} | {r['sr3ai'][k]:.3f} |")
+        if 'held_out_motion' not in r:   # --stories-only
+            print(f"| seconds per scene | | | {r['s_per_scene_plain']:.2f} | {r['s_per_scene_sr3ai']:.2f} |")
+            continue
         m, c = r['held_out_motion'], r['held_out_character']
         print(f"| held-out motion {m['motion']!r}: motion accuracy ({m['clips']} scenes) | | | without LoRA {m['without']:.3f} | with LoRA {m['with_lora']:.3f} |")
         print(f"| held-out character {c['character']!r}: identity ({c['scenes']} scenes) | | | without LoRA {c['without']:.3f} | with LoRA {c['with_lora']:.3f} |")
@@ -121,6 +130,8 @@ def main():
     ap.add_argument('--models', nargs='+', default=['embedded'], help="pipeline folders; 'embedded' is the shipped model")
     ap.add_argument('--scenes', type=int, default=24, help='held-out one-scene stories')
     ap.add_argument('--steps', type=int, default=25, help='denoising steps')
+    ap.add_argument('--guidance', type=float, default=None, help="guidance scale (default: each model's own)")
+    ap.add_argument('--stories-only', action='store_true', help='only the held-out stories: no LoRAs, no main job')
     ap.add_argument('--threads', type=int, default=1)
     ap.add_argument('--dtype', default=None, choices=('float32', 'bfloat16'), help="every model's weights in this dtype (default: each model's own)")
     ap.add_argument('--json', default=None, help='also save the results here')
@@ -129,7 +140,8 @@ def main():
     import datasets; datasets.disable_progress_bars()
     results = []
     for m in args.models:
-        results.append(measure(None if m == 'embedded' else m, args.scenes, args.steps, args.threads, dtype=args.dtype))
+        results.append(measure(None if m == 'embedded' else m, args.scenes, args.steps, args.threads, dtype=args.dtype, guidance=args.guidance,
+                               stories_only=args.stories_only))
         if args.json: Path(args.json).write_text(json.dumps(results, indent=1) + '\n')
     print_tables(results)
     print(f'\n{args.threads} thread(s), torch {torch.__version__}; adapters with the pipeline\'s default settings')
