@@ -237,6 +237,7 @@ def test_train_v14_encodes_anew_on_a_finished_v13_run(tmp_path):
     assert (log['name'], log['stages']['latents']['samples'], log['stages']['transformer']['steps']) == ('v14', 4, 1)
     vae = lambda run: (tmp_path/run/'pipeline'/'vae'/'diffusion_pytorch_model.safetensors').read_bytes()
     assert vae('v14') == vae('v13')   # the base run's VAE, as it is
+    assert json.loads((tmp_path/'v14'/'pipeline'/'settings.json').read_text())['decode_frames'] == 13   # a scene's latent frames at once
     from dreamrunner.toymodel2 import snapshot
     snap = snapshot(tmp_path/'v14')   # a model to look at while it trains: the base's VAE, the checkpoint's transformer
     assert snap.name == 'snapshot-1' and json.loads((snap/'settings.json').read_text())['layout'] == 'tracked'
