@@ -253,7 +253,8 @@ def stitch(clips:list, crossfade:int=0) -> np.ndarray:
 def contact_sheet(story:Story, clips:list, per_scene:int=4, panel:float=1.6):
     "A figure: a row per scene with `per_scene` evenly spaced frames, titled with the captions they show."
     import matplotlib.pyplot as plt
-    fig, axes = plt.subplots(len(clips), per_scene, figsize=(per_scene * panel * 1.2, len(clips) * (panel + 0.5)), squeeze=False)
+    # a row is as tall as a panel is wide, plus two lines of title: the titles never cover the row above
+    fig, axes = plt.subplots(len(clips), per_scene, figsize=(per_scene * panel * 1.2, len(clips) * (panel * 1.2 + 0.7)), squeeze=False)
     for i, (scene, clip) in enumerate(zip(story.scenes, clips)):
         for j, ax in enumerate(axes[i]):
             f = int(round(j * (len(clip) - 1) / max(1, per_scene - 1)))
