@@ -67,9 +67,11 @@ CONFIGS['v13'] = CONFIGS['v10']
 # model 14: model 13's VAE and text encoder, a new transformer with absolute sin-cos positions and one latent frame a token (as
 # CogVideoX-2B) on 80x80 frames: 1300 video tokens (96x96 would make 1872, twice model 13's time a scene)
 CONFIGS['v14'] = replace(CONFIGS['v10'], height=80, width=80, patch_t=None, rotary=False)
+# model 15: a finished v14 run trained on further
+CONFIGS['v15'] = CONFIGS['v14']
 
 def toy_config(config='v2') -> ToyConfig:
-    "A named embedded-model configuration ('v1': the shipped model, 'v2': model 2, 'v3': model 3, 'v4': model 4, 'v5', 'v6', 'v7': a v3 run trained on, 'v8': a new transformer on v7's latents, 'v9': a v7 run trained on tracked layouts, 'v10': two frames a latent frame, 'v11': a v10 run on normalised latents, 'v12': a v11 run trained on windows in time, 'v13': v12's training in one run from scratch, 'v14': absolute positions on a v13 run's VAE), or `config` itself if it is a `ToyConfig`."
+    "A named embedded-model configuration ('v1': the shipped model, 'v2': model 2, 'v3': model 3, 'v4': model 4, 'v5', 'v6', 'v7': a v3 run trained on, 'v8': a new transformer on v7's latents, 'v9': a v7 run trained on tracked layouts, 'v10': two frames a latent frame, 'v11': a v10 run on normalised latents, 'v12': a v11 run trained on windows in time, 'v13': v12's training in one run from scratch, 'v14': absolute positions on a v13 run's VAE, 'v15': a v14 run trained on), or `config` itself if it is a `ToyConfig`."
     if isinstance(config, ToyConfig): return config
     if config not in CONFIGS: raise ValueError(f"unknown embedded-model configuration {config!r}; known: {', '.join(map(repr, CONFIGS))}")
     return CONFIGS[config]
@@ -430,7 +432,11 @@ RECIPES = {'v2': dict(vae_steps=4000, stories=8192, transformer_steps=12000, dec
            # instructions); trained with --batch 16. Its VAE decodes a scene's 13 latent frames at once: half the time of 4 at
            # once, with the same round-trip scores (12 held-out stories at 80x80)
            'v14': dict(base='v13', reencode=True, stories=4096, transformer_steps=6000, lr=8e-4, frames=1, full_every=4, tracked=True,
-                       frame_slots=True, focus=9.0, guidance=3.0, decode_frames=13, normalise=False, seed_offset=101)}
+                       frame_slots=True, focus=9.0, guidance=3.0, decode_frames=13, normalise=False, seed_offset=101),
+           # a finished v14 run's own pipeline and latents trained on as v14 trained (a second cosine cycle from a lower peak): its
+           # loss fell only a tenth over v14's last 1600 steps at the bottom of its cycle
+           'v15': dict(base='v14', transformer_steps=1800, lr=3e-4, frames=1, full_every=4, tracked=True, frame_slots=True,
+                       focus=9.0, guidance=3.0, decode_frames=13, normalise=False, seed_offset=111)}
 RECIPE = RECIPES['v2']
 
 def recipe(config, **given) -> dict:
@@ -759,7 +765,8 @@ def refine(out, base, config='v4', steps:int=None, stories:int=None, lr:float=No
     own pipeline and latents, trained on with tracked layouts; 'v11': a finished v10 run normalised as 'v4', trained on whole frames with tracked layouts;
     'v12': a finished v11 run's own pipeline and latents, trained on with most batches one token frame long (`time_window`);
     'v14': a finished v13 run's VAE and text encoder, `r['stories']` stories encoded anew by that VAE at `config`'s frame size
-    into `out/latents` (in the training group, keeping the shards there), a new transformer of `config`'s sizes (`fresh_pipeline`).
+    into `out/latents` (in the training group, keeping the shards there), a new transformer of `config`'s sizes (`fresh_pipeline`);
+    'v15': a finished v14 run's own pipeline and latents, trained on.
     `stories`: a re-encoding recipe's stories (default its own). `recipe_name`: default `config`'s name, else 'v4'."""
     name = recipe_name or (config if isinstance(config, str) else 'v4')
     refining = [k for k, v in RECIPES.items() if 'base' in v]
