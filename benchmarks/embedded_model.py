@@ -14,13 +14,14 @@
 - seconds per scene, and the README's main job (`dreamrunner run examples/shapes_friends.story`, empty adapter cache).
 
     python benchmarks/embedded_model.py [--models embedded PATH ...] [--scenes 24] [--steps 25] [--guidance G] [--threads 1]
-                                        [--dtype float32|bfloat16] [--stories-only] [--json FILE]
+                                        [--dtype float32|bfloat16] [--stories-only] [--adapter-lr LR] [--json FILE]
 
 `--stories-only` measures the held-out stories alone (no LoRAs, no main job): the quick look at a snapshot midway through a
 training run. `--guidance` overrides the guidance scale each model declares (1 or less: none, one transformer pass a step).
 
 Each model runs in its own dtype (`from_pretrained`: bfloat16 for a model that declares it, on a CPU with bfloat16 instructions);
-`--dtype` runs every model (and the main job) in the one given.
+`--dtype` runs every model (and the main job) in the one given. `--adapter-lr` trains the held-out motion's and character's
+LoRAs at that learning rate (default the pipeline's, 1e-3).
 """
 import argparse, json, os, subprocess, sys, tempfile, time
 from pathlib import Path
@@ -54,7 +55,8 @@ def main_job(model, threads:int, dtype:str=None, guidance:float=None) -> float:
         subprocess.run(args, check=True, capture_output=True, env=env)
         return time.time() - t0
 
-def measure(model, n_scenes:int, steps:int, threads:int, seed:int=999, dtype:str=None, guidance:float=None, stories_only:bool=False) -> dict:
+def measure(model, n_scenes:int, steps:int, threads:int, seed:int=999, dtype:str=None, guidance:float=None, stories_only:bool=False,
+            adapter_lr:float=None) -> dict:
     "Every measure of one model (None: the shipped embedded model); the held-out stories alone with `stories_only`."
     from dreamrunner.pipeline import Adapter, AdapterData, DreamRunnerPipeline, StorySettings, world_references
     from dreamrunner.shapes import CAST, render_scene, track_scene
@@ -63,9 +65,10 @@ def measure(model, n_scenes:int, steps:int, threads:int, seed:int=999, dtype:str
     from dreamrunner.toymodel2 import round_trip, story_scene
     cache = Path(tempfile.mkdtemp())
     dr = DreamRunnerPipeline.from_pretrained(model, dtype=getattr(torch, dtype) if dtype else None, cache_dir=cache/'adapters')
-    st = dr.resolve_settings(StorySettings(steps=steps, guidance=guidance))
+    st = dr.resolve_settings(StorySettings(steps=steps, guidance=guidance, **({'adapter_lr': adapter_lr} if adapter_lr else {})))
     H, W, F = st.height, st.width, st.num_frames
-    res = dict(model=str(model or 'embedded'), size=f'{W}x{H}x{F}', steps=steps, threads=threads, dtype=str(dr.video.transformer.dtype).removeprefix('torch.'), scenes=n_scenes, layout=st.layout, guidance=st.guidance)
+    res = dict(model=str(model or 'embedded'), size=f'{W}x{H}x{F}', steps=steps, threads=threads, dtype=str(dr.video.transformer.dtype).removeprefix('torch.'), scenes=n_scenes, layout=st.layout, guidance=st.guidance,
+               adapter_lr=st.adapter_lr)
 
     # the layout the model asks for: the planner's boxes, or tracked (a box per frame where the world acts scene i with seed i)
     lay_out = lambda s, i: track_scene(s, F, (W, H), i) if st.layout == 'tracked' else s
@@ -120,7 +123,7 @@ def print_tables(results:list):
             print(f"| seconds per scene | | | {r['s_per_scene_plain']:.2f} | {r['s_per_scene_sr3ai']:.2f} |")
             continue
         m, c = r['held_out_motion'], r['held_out_character']
-        print(f"| held-out motion {m['motion']!r}: motion accuracy ({m['clips']} scenes) | | | without LoRA {m['without']:.3f} | with LoRA {m['with_lora']:.3f} |")
+        print(f"| held-out motion {m['motion']!r}: motion accuracy ({m['clips']} scenes, LoRA lr {r.get('adapter_lr', 1e-3):g}) | | | without LoRA {m['without']:.3f} | with LoRA {m['with_lora']:.3f} |")
         print(f"| held-out character {c['character']!r}: identity ({c['scenes']} scenes) | | | without LoRA {c['without']:.3f} | with LoRA {c['with_lora']:.3f} |")
         print(f"| seconds per scene | | | {r['s_per_scene_plain']:.2f} | {r['s_per_scene_sr3ai']:.2f} |")
         print(f"| README main job, empty cache (s) | | | | {r['main_job_s']:.1f} |")
@@ -134,6 +137,7 @@ def main():
     ap.add_argument('--stories-only', action='store_true', help='only the held-out stories: no LoRAs, no main job')
     ap.add_argument('--threads', type=int, default=1)
     ap.add_argument('--dtype', default=None, choices=('float32', 'bfloat16'), help="every model's weights in this dtype (default: each model's own)")
+    ap.add_argument('--adapter-lr', type=float, default=None, help="the held-out LoRAs' learning rate (default the pipeline's)")
     ap.add_argument('--json', default=None, help='also save the results here')
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
@@ -141,7 +145,7 @@ def main():
     results = []
     for m in args.models:
         results.append(measure(None if m == 'embedded' else m, args.scenes, args.steps, args.threads, dtype=args.dtype, guidance=args.guidance,
-                               stories_only=args.stories_only))
+                               stories_only=args.stories_only, adapter_lr=args.adapter_lr))
         if args.json: Path(args.json).write_text(json.dumps(results, indent=1) + '\n')
     print_tables(results)
     print(f'\n{args.threads} thread(s), torch {torch.__version__}; adapters with the pipeline\'s default settings')
