@@ -138,7 +138,7 @@ class StorySettings:
     motion_steps: int = 60        # adapter training steps
     character_steps: int = 40
     rank: int = 8                 # LoRA rank
-    adapter_lr: float = 1e-3
+    adapter_lr: float = None      # adapters' learning rate; default: the model's own (1e-3 unless its folder declares one)
     adapter_window: int = None    # motion adapters train on windows of this many tokens a side (0: whole frames); default: the model's own
     layout: str = None            # 'planned': the planner's boxes; 'tracked': a box per frame where the world acts the plan; default: the model's own
     fps: int = 8
@@ -185,7 +185,7 @@ def check_settings(st:StorySettings, step:int, frame_step:int):
     if st.crossfade >= f: raise InputError(f'crossfade must be fewer frames than a scene has ({f}); got {st.crossfade}')
 
 # %% ../nbs/40_pipeline.ipynb #2310e14e
-MODEL_SETTINGS = ('height', 'width', 'num_frames', 'guidance', 'adapter_window', 'layout')   # the settings that default to the model's own
+MODEL_SETTINGS = ('height', 'width', 'num_frames', 'guidance', 'adapter_window', 'layout', 'adapter_lr')   # the settings that default to the model's own
 MODEL_PROPERTIES = ('decode_frames', 'frame_slots', 'dtype')   # how the model runs, not what a story asks: set when it loads
 _PROPERTY_RULES = {'frame_slots': (lambda v: isinstance(v, bool), 'true or false'),   # the others: whole numbers > 0
                    'dtype': (lambda v: v in ('float32', 'bfloat16'), "'float32' or 'bfloat16'")}
@@ -209,9 +209,9 @@ def save_model_settings(folder, **declared) -> Path:
     return atomic_write_text(Path(folder)/'settings.json', json.dumps(declared) + '\n')
 
 def model_defaults(pipe, declared:dict=None) -> dict:
-    "The model's own value of each of `MODEL_SETTINGS`: what its folder declares, else its trained size, its family's guidance, whole-frame adapters, planned layouts."
+    "The model's own value of each of `MODEL_SETTINGS`: what its folder declares, else its trained size, its family's guidance, whole-frame adapters at lr 1e-3, planned layouts."
     h, w, f = default_size(pipe)
-    return {**dict(height=h, width=w, num_frames=f, guidance=default_guidance(pipe), adapter_window=0, layout='planned'), **(declared or {})}
+    return {**dict(height=h, width=w, num_frames=f, guidance=default_guidance(pipe), adapter_window=0, layout='planned', adapter_lr=1e-3), **(declared or {})}
 
 def cpu_computes_bfloat16() -> bool:
     "Whether this CPU has bfloat16 instructions (AVX512-BF16 or AMX, as Linux lists them; elsewhere: no), where bfloat16 runs about twice float32's speed."
