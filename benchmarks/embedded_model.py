@@ -21,7 +21,7 @@ training run. `--guidance` overrides the guidance scale each model declares (1 o
 
 Each model runs in its own dtype (`from_pretrained`: bfloat16 for a model that declares it, on a CPU with bfloat16 instructions);
 `--dtype` runs every model (and the main job) in the one given. `--adapter-lr` trains the held-out motion's and character's
-LoRAs at that learning rate (default the pipeline's, 1e-3).
+LoRAs at that learning rate (default the model's own, 1e-3 unless its folder declares one).
 """
 import argparse, json, os, subprocess, sys, tempfile, time
 from pathlib import Path
@@ -65,7 +65,7 @@ def measure(model, n_scenes:int, steps:int, threads:int, seed:int=999, dtype:str
     from dreamrunner.toymodel2 import round_trip, story_scene
     cache = Path(tempfile.mkdtemp())
     dr = DreamRunnerPipeline.from_pretrained(model, dtype=getattr(torch, dtype) if dtype else None, cache_dir=cache/'adapters')
-    st = dr.resolve_settings(StorySettings(steps=steps, guidance=guidance, **({'adapter_lr': adapter_lr} if adapter_lr else {})))
+    st = dr.resolve_settings(StorySettings(steps=steps, guidance=guidance, adapter_lr=adapter_lr))
     H, W, F = st.height, st.width, st.num_frames
     res = dict(model=str(model or 'embedded'), size=f'{W}x{H}x{F}', steps=steps, threads=threads, dtype=str(dr.video.transformer.dtype).removeprefix('torch.'), scenes=n_scenes, layout=st.layout, guidance=st.guidance,
                adapter_lr=st.adapter_lr)
@@ -137,7 +137,7 @@ def main():
     ap.add_argument('--stories-only', action='store_true', help='only the held-out stories: no LoRAs, no main job')
     ap.add_argument('--threads', type=int, default=1)
     ap.add_argument('--dtype', default=None, choices=('float32', 'bfloat16'), help="every model's weights in this dtype (default: each model's own)")
-    ap.add_argument('--adapter-lr', type=float, default=None, help="the held-out LoRAs' learning rate (default the pipeline's)")
+    ap.add_argument('--adapter-lr', type=float, default=None, help="the held-out LoRAs' learning rate (default: each model's own)")
     ap.add_argument('--json', default=None, help='also save the results here')
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
