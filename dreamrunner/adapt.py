@@ -13,13 +13,14 @@ import torch.nn.functional as F
 from tqdm.auto import tqdm
 from .files import atomic_path
 from diffusers.models.embeddings import get_3d_rotary_pos_embed
-from .sr3ai import EXPERT_PREFIXES, TokenGrid, add_region_adapter, denoisers, model_family, pad_latent_frames, region_lora_config, save_region_adapter
+from .sr3ai import (EXPERT_PREFIXES, Slots, TokenGrid, add_region_adapter, box_cells, denoisers, encode_slots, install_sr3ai,
+                               model_family, pad_latent_frames, pipeline_grid, region_lora_config, region_mask, save_region_adapter)
 
 # %% auto #0
 __all__ = ['debias', 'temporal_loss', 'prepare_clip', 'encode_clip', 'caption_length', 'encode_caption', 'TrainingError',
-           'AdaptConfig', 'expert_sigmas', 'flow_matching_pair', 'Adapter', 'motion_window', 'window_rope',
-           'pipeline_rope', 'peak_memory_gb', 'cache_root', 'model_fingerprint', 'adapter_key', 'train_motion_adapter',
-           'train_character_adapter']
+           'AdaptConfig', 'expert_sigmas', 'flow_matching_pair', 'still_region_slots', 'Adapter', 'motion_window',
+           'window_rope', 'pipeline_rope', 'peak_memory_gb', 'cache_root', 'model_fingerprint', 'adapter_key',
+           'train_motion_adapter', 'train_character_adapter']
 
 # %% ../nbs/23_adapt.ipynb #69069263
 def debias(x:torch.Tensor, anchor:int, beta:float=1.0) -> torch.Tensor:
@@ -100,11 +101,22 @@ def flow_matching_pair(scheduler, lat:torch.Tensor, noise:torch.Tensor, g:torch.
 def _adapter_params(transformer, name) -> list:
     return [p for n, p in transformer.named_parameters() if f'.{name}.' in n]
 
+def still_region_slots(grid:TokenGrid, caption:str, box, background:str) -> Slots:
+    "SR3AI slots of a still clip on `grid`: the normalised `box` (x0, y0, x1, y1) holds `caption` on every frame, the rest `background`."
+    rows, cols = box_cells(tuple(float(v) for v in box), grid)
+    regions = torch.zeros(2, grid.latent_frames, grid.rows, grid.cols, dtype=torch.bool)
+    regions[0, :, rows, cols] = True
+    if not regions[0].any(): raise TrainingError(f'the box {tuple(box)} of {caption!r} covers no token of a {grid.rows}x{grid.cols} grid')
+    regions[1] = ~regions[0]
+    return Slots([caption, background], regions, grid)
+
 class Adapter:
     "Train a motion adapter (with per-clip appearance adapters) or a character adapter on a frozen CogVideoX or Wan transformer."
-    def __init__(self, pipe, clips:list, captions:list, config:AdaptConfig, out, name:str='motion', kind:str='motion', expert:int=0):
+    def __init__(self, pipe, clips:list, captions:list, config:AdaptConfig, out, name:str='motion', kind:str='motion', expert:int=0,
+                 regions:list=None):
         if not clips: raise TrainingError(f'no clips to train adapter {name!r} on')
         if len(captions) != len(clips): raise TrainingError(f'{len(clips)} clips but {len(captions)} captions')
+        if regions is not None and len(regions) != len(clips): raise TrainingError(f'{len(clips)} clips but {len(regions)} regions')
         if kind not in ('motion', 'character'): raise ValueError(f"kind must be 'motion' or 'character', got {kind!r}")
         self.pipe, self.cfg, self.out, self.name, self.kind = pipe, config, Path(out), name, kind
         self.tr, self.expert, self.sigmas = denoisers(pipe)[expert], expert, expert_sigmas(pipe, expert)   # Wan 2.2: one expert at a time
@@ -112,6 +124,7 @@ class Adapter:
         self.patch_t = getattr(self.tr.config, 'patch_size_t', None) or 1   # CogVideoX 1.5: latent frames a token holds
         self.latents = [pad_latent_frames(encode_clip(pipe, f, c.num_frames, c.height, c.width), self.patch_t) for f in clips]
         self.prompts = [encode_caption(pipe, cap) for cap in captions]
+        self.masks = [None] * len(clips)
         self.windows = [motion_window(lat[0], c.window, self.patch) for lat in self.latents] if c.window and kind == 'motion' else None
         self.appearance = [f'{name}_appearance_{i}' for i in range(len(clips))] if kind == 'motion' else []
         self.tr.requires_grad_(False)
@@ -130,6 +143,7 @@ class Adapter:
         self.gen = torch.Generator().manual_seed(c.seed)
         self.step, self.losses = 0, []
         self.rope = self._rope()
+        if regions is not None: self._use_regions(regions, captions)
 
     @property
     def patch(self) -> int:
@@ -157,13 +171,25 @@ class Adapter:
         for a in [self.name] + self.appearance: 
             for p in _adapter_params(self.tr, a): p.requires_grad_(a == train)
 
-    def _forward(self, noisy, prompt, t):
+    def _use_regions(self, regions:list, captions:list):
+        "Train under SR3AI, as a model trained with it generates: each clip's box attends to its caption, the rest to its background."
+        if self.kind != 'character' or self.family == 'wan': raise TrainingError('regions are for a CogVideoX character adapter')
+        c = self.cfg
+        grid = pipeline_grid(self.pipe, c.height, c.width, c.num_frames)
+        for i, ((box, background), caption) in enumerate(zip(regions, captions)):
+            slots = still_region_slots(grid, caption, box, background)
+            with torch.no_grad(): self.prompts[i] = encode_slots(self.pipe, slots)[0]
+            self.masks[i] = region_mask(slots)[None, None]
+        install_sr3ai(self.tr)
+
+    def _forward(self, noisy, prompt, t, mask=None):
         ctx = torch.autocast('cuda', torch.bfloat16) if self.cfg.mixed_precision == 'bf16' else torch.autocast('cpu', enabled=False)
         noisy, prompt = noisy.to(self.tr.dtype), prompt.to(self.tr.dtype)   # a model loaded in half precision (--dtype)
         with ctx:
             if self.family == 'wan':   # Wan takes [B, C, F, h, w]
                 return self.tr(noisy.permute(0, 2, 1, 3, 4), t, prompt).sample.float().permute(0, 2, 1, 3, 4)
-            return self.tr(noisy, prompt, t, image_rotary_emb=self.rope).sample.float()
+            kw = {} if mask is None else dict(attention_kwargs={'sr3ai_mask': mask.to(noisy.device)})
+            return self.tr(noisy, prompt, t, image_rotary_emb=self.rope, **kw).sample.float()
 
     def _update(self, loss):
         if not torch.isfinite(loss):
@@ -186,7 +212,7 @@ class Adapter:
         if self.kind == 'character' or float(torch.rand(1, generator=g)) < self.cfg.spatial_prob:
             self._activate(self.appearance[i] if self.kind == 'motion' else self.name)
             f = int(torch.randint(n_frames, (1,), generator=g))
-            out['spatial'] = self._update(F.mse_loss(self._forward(noisy, prompt, t)[:, f], target[:, f]))
+            out['spatial'] = self._update(F.mse_loss(self._forward(noisy, prompt, t, self.masks[i])[:, f], target[:, f]))
         if self.kind == 'motion':
             self._activate(self.name, also=self.appearance[i])
             a = int(torch.randint(n_frames, (1,), generator=g))
@@ -283,11 +309,12 @@ def model_fingerprint(transformer) -> str:
     for p in (params[0], params[len(params) // 2], params[-1]): h.update(p.detach().float().cpu().numpy().tobytes())
     return h.hexdigest()[:16]
 
-def adapter_key(clips, captions, config:AdaptConfig, transformer, kind:str) -> str:
-    "Cache key of an adapter: its data, settings and the transformer (or Wan 2.2's list of experts) it is trained on."
+def adapter_key(clips, captions, config:AdaptConfig, transformer, kind:str, regions:list=None) -> str:
+    "Cache key of an adapter: its data (and the regions it trains under), settings and the transformer (or Wan 2.2's list of experts) it is trained on."
     h = hashlib.sha256(kind.encode())
     for f in clips: h.update(np.ascontiguousarray(f).tobytes())
     h.update(json.dumps([list(captions), {k: v for k, v in asdict(config).items() if k != 'checkpoint_every'}]).encode())
+    if regions is not None: h.update(json.dumps([[[float(v) for v in box], bg] for box, bg in regions]).encode())
     for tr in transformer if isinstance(transformer, (list, tuple)) else [transformer]: h.update(model_fingerprint(tr).encode())
     return h.hexdigest()[:20]
 
@@ -297,20 +324,22 @@ def _has_experts(path:Path, n:int) -> bool:
     if not path.exists(): return False
     with safe_open(path, 'pt') as f: return all(any(k.startswith(p + '.') for k in f.keys()) for p in EXPERT_PREFIXES[:n])
 
-def _train_cached(pipe, clips, captions, config, name, kind, cache_dir, progress):
+def _train_cached(pipe, clips, captions, config, name, kind, cache_dir, progress, regions=None):
     experts = denoisers(pipe)
-    folder = Path(cache_dir or cache_root())/adapter_key(clips, captions, config, experts if len(experts) > 1 else experts[0], kind)
+    folder = Path(cache_dir or cache_root())/adapter_key(clips, captions, config, experts if len(experts) > 1 else experts[0], kind, regions)
     path = folder/f'{name}.safetensors'
     if _has_experts(path, len(experts)): return path, False
-    for e in range(len(experts)): Adapter(pipe, clips, captions, config, folder, name, kind, expert=e).run(progress=progress)
+    for e in range(len(experts)): Adapter(pipe, clips, captions, config, folder, name, kind, expert=e, regions=regions).run(progress=progress)
     return path, True
 
 def train_motion_adapter(pipe, clips:list, captions:list, config:AdaptConfig=None, name:str='motion', cache_dir=None, progress:bool=True) -> tuple:
     "Motion adapter from retrieved clips (uint8 [T, H, W, 3] each) and their captions: (LoRA file, whether it was trained now)."
     return _train_cached(pipe, clips, captions, config or AdaptConfig(), name, 'motion', cache_dir, progress)
 
-def train_character_adapter(pipe, images:list, caption:str, config:AdaptConfig=None, name:str='character', cache_dir=None, progress:bool=True) -> tuple:
-    "Character adapter from reference images (uint8 [H, W, 3]), each repeated into a still clip: (LoRA file, trained now?)."
+def train_character_adapter(pipe, images:list, caption:str, config:AdaptConfig=None, name:str='character', cache_dir=None, progress:bool=True,
+                            regions:list=None) -> tuple:
+    """Character adapter from reference images (uint8 [H, W, 3]), each repeated into a still clip: (LoRA file, trained now?).
+    `regions`, one (box, background caption) per image, train it under SR3AI (`still_region_slots`): for a model trained with it."""
     config = config or AdaptConfig(steps=160)
     clips = [np.repeat(np.asarray(im)[None], config.num_frames, 0) for im in images]
-    return _train_cached(pipe, clips, [caption] * len(clips), config, name, 'character', cache_dir, progress)
+    return _train_cached(pipe, clips, [caption] * len(clips), config, name, 'character', cache_dir, progress, regions)

@@ -22,8 +22,8 @@ __all__ = ['VIDEO_PIPELINES', 'LAYOUTS', 'MODEL_SETTINGS', 'MODEL_PROPERTIES', '
            'size_rules', 'Vocabulary', 'StorySettings', 'check_settings', 'load_model_settings', 'save_model_settings',
            'model_defaults', 'cpu_computes_bfloat16', 'model_dtype', 'apply_model_properties', 'stitch',
            'contact_sheet', 'digest', 'identity_changes', 'Interrupted', 'Stage', 'RunFolder', 'merge_manifests',
-           'world_references', 'DreamRunnerPipeline', 'story_text', 'Adapter', 'AdapterData', 'story_adapters',
-           'scene_adapters', 'StoryVideo', 'Workers']
+           'world_reference_clips', 'world_references', 'world_reference_regions', 'DreamRunnerPipeline', 'story_text',
+           'Adapter', 'AdapterData', 'story_adapters', 'scene_adapters', 'StoryVideo', 'Workers']
 
 # %% ../nbs/40_pipeline.ipynb #6d68fbc6
 class PipelineError(RuntimeError):
@@ -186,8 +186,9 @@ def check_settings(st:StorySettings, step:int, frame_step:int):
 
 # %% ../nbs/40_pipeline.ipynb #2310e14e
 MODEL_SETTINGS = ('height', 'width', 'num_frames', 'guidance', 'adapter_window', 'layout', 'adapter_lr')   # the settings that default to the model's own
-MODEL_PROPERTIES = ('decode_frames', 'frame_slots', 'dtype')   # how the model runs, not what a story asks: set when it loads
+MODEL_PROPERTIES = ('decode_frames', 'frame_slots', 'adapter_slots', 'dtype')   # how the model runs, not what a story asks: set when it loads
 _PROPERTY_RULES = {'frame_slots': (lambda v: isinstance(v, bool), 'true or false'),   # the others: whole numbers > 0
+                   'adapter_slots': (lambda v: isinstance(v, bool), 'true or false'),
                    'dtype': (lambda v: v in ('float32', 'bfloat16'), "'float32' or 'bfloat16'")}
 
 def load_model_settings(folder) -> dict:
@@ -225,8 +226,10 @@ def model_dtype(declared:dict):
 
 def apply_model_properties(pipe, declared:dict):
     """Set what a model folder declares about running it on its pipeline: `decode_frames`, the latent frames its VAE decodes at once;
-    `frame_slots`, SR3AI slots by the frames each token frame holds (`TokenGrid.from_config`), as the model was trained."""
+    `frame_slots`, SR3AI slots by the frames each token frame holds (`TokenGrid.from_config`), as the model was trained;
+    `adapter_slots`, character adapters trained under SR3AI where their references' boxes are known, as the model was trained."""
     pipe.frame_slots = bool(declared.get('frame_slots', False))   # read by `pipeline_grid`
+    pipe.adapter_slots = bool(declared.get('adapter_slots', False))   # read by `DreamRunnerPipeline.train_adapter`
     # CogVideoX's VAE decodes 2 latent frames at a time (diffusers' choice, for the memory of 480x720 frames); on a CPU, PyTorch
     # runs the 3D convolutions of so short a stretch of small frames on a slow path, and 4 at a time decodes a 96x96 scene 2.7x faster
     if 'decode_frames' not in declared: return
@@ -478,13 +481,23 @@ RunFolder.keep_plan, RunFolder.load_plan, RunFolder.keep_clip, RunFolder.load_cl
 RunFolder.keep_references, RunFolder.keep_story = _keep_references, _keep_story
 
 # %% ../nbs/40_pipeline.ipynb #ee4d6142
-def world_references(story:Story, name:str, size:tuple, n:int=3, seed:int=0) -> list:
-    "Reference images (uint8 [H, W, 3]) of the Shapes-world character that story character `name` is, or [] if it is none."
+def world_reference_clips(story:Story, name:str, size:tuple, n:int=3, seed:int=0) -> list:
+    "(one-frame clip, place) of the Shapes-world character that story character `name` is, sitting in `n` places; [] if it is none."
     from dreamrunner.shapes import PLACES, render_clip, world_character
     world = world_character(story.character(name))
     if world is None: return []
     H, W = size
-    return [render_clip(['sitting down'], [world], PLACES[(seed + k) % len(PLACES)], 1, (W, H), seed + k).frames[0] for k in range(n)]
+    places = [PLACES[(seed + k) % len(PLACES)] for k in range(n)]
+    return [(render_clip(['sitting down'], [world], p, 1, (W, H), seed + k), p) for k, p in enumerate(places)]
+
+def world_references(story:Story, name:str, size:tuple, n:int=3, seed:int=0) -> list:
+    "Reference images (uint8 [H, W, 3]) of the Shapes-world character that story character `name` is, or [] if it is none."
+    return [clip.frames[0] for clip, _ in world_reference_clips(story, name, size, n, seed)]
+
+def world_reference_regions(story:Story, name:str, size:tuple, n:int=3, seed:int=0) -> list:
+    "(box, background caption) of each of `world_references`' images: where the character sits, and the place around it."
+    from dreamrunner.toymodel import place_caption
+    return [(tuple(float(v) for v in clip.boxes[0, 0]), place_caption(p)) for clip, p in world_reference_clips(story, name, size, n, seed)]
 
 # %% ../nbs/40_pipeline.ipynb #bd455301
 def _safe(name:str) -> str: return ''.join(ch if ch.isalnum() else '_' for ch in name).strip('_') or 'x'
@@ -654,6 +667,7 @@ class AdapterData:
     captions: list
     problem: str = None
     info: dict = field(default_factory=dict)
+    regions: list = None   # a character's: (box, background caption) per image, where known
 
 def story_adapters(story:Story, st:StorySettings) -> list:
     "The adapters a story asks for: one per distinct moving motion (with retrieval), one per character (with character adapters)."
@@ -674,11 +688,14 @@ def _adapter_data(self, a:Adapter, story:Story, st:StorySettings, references:dic
         info = dict(retrieved=[db[i]['id'] for i in idx])
         if not res.ok: return AdapterData([], [], f'motion {a.subject!r}: {res.message}', info)
         return AdapterData([db.frames(i) for i in idx], [db[i]['caption'] for i in idx], info=info)
-    images = (references or {}).get(a.subject) or world_references(story, a.subject, (st.height, st.width), seed=st.seed)
+    images, regions = (references or {}).get(a.subject), None
+    if not images:   # the Shapes world's renders of the character, whose boxes are known
+        images = world_references(story, a.subject, (st.height, st.width), seed=st.seed)
+        regions = world_reference_regions(story, a.subject, (st.height, st.width), seed=st.seed) if images else None
     if not images:
         return AdapterData([], [], f'no reference images for character {a.subject!r}: going on without a character adapter '
                                    f'(pass references={{{a.subject!r}: [...]}})')
-    return AdapterData(images, [f'a {story.character(a.subject).phrase}'], info=dict(references=len(images)))
+    return AdapterData(images, [f'a {story.character(a.subject).phrase}'], info=dict(references=len(images)), regions=regions)
 
 def _adapt_config(self, st:StorySettings, kind:str):
     from dreamrunner.adapt import AdaptConfig
@@ -691,8 +708,11 @@ def _train_adapter(self, a:Adapter, data:AdapterData, st:StorySettings, progress
     from dreamrunner.adapt import train_character_adapter, train_motion_adapter
     for tr in denoisers(self.video):   # another adapter of this name (other data or settings): make room
         if a.name in getattr(tr, 'peft_config', {}): tr.delete_adapters(a.name); self._loaded.pop(a.name, None)
-    train, what = (train_motion_adapter, data.captions) if a.kind == 'motion' else (train_character_adapter, data.captions[0])
-    path, trained = train(self.video, data.items, what, self._adapt_config(st, a.kind), name=a.name, cache_dir=self.cache_dir, progress=progress)
+    cfg = self._adapt_config(st, a.kind)
+    if a.kind == 'motion': path, trained = train_motion_adapter(self.video, data.items, data.captions, cfg, a.name, self.cache_dir, progress)
+    else:   # a model trained under SR3AI (`adapter_slots`) learns a character where its references show it, as it will draw it
+        regions = data.regions if getattr(self.video, 'adapter_slots', False) else None
+        path, trained = train_character_adapter(self.video, data.items, data.captions[0], cfg, a.name, self.cache_dir, progress, regions)
     if trained: self._loaded[a.name] = str(path)   # trained in place: no need to load the file
     a.path = str(path)
     return path, trained

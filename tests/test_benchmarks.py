@@ -64,11 +64,13 @@ def test_vae_ceiling_benchmark():
     assert 'no VAE at no/such/vae.pt' in refused('vae_ceiling.py', '--vaes', 'no/such/vae.pt')
 
 def test_character_adapter_benchmark():
-    "The held-out character's LoRA at one tiny setting on the shipped model: one row of identities, each a share."
-    out = bench('character_adapter.py', '--settings', '2:1e-3', '--scenes', '1', '--steps', '2')
-    row = next(l for l in out.splitlines() if l.startswith('| 2 |')).split('|')[1:-1]
-    assert row[:3] == [' 2 ', ' 0.001 ', ' 8 '] and float(row[3]) > 0, out
-    assert all(0 <= float(x) <= 1 for cell in row[4:] for x in cell.split('/')), out
+    "The held-out character's LoRA at one tiny setting on the shipped model, trained each way: two rows of identities, each a share."
+    out = bench('character_adapter.py', '--settings', '2:1e-3', '--scenes', '1', '--steps', '2', '--regions', 'both')
+    rows = [l.split('|')[1:-1] for l in out.splitlines() if l.startswith('| 2 |')]
+    assert [r[3] for r in rows] == [' whole frames ', ' SR3AI regions '], out
+    for row in rows:
+        assert row[:3] == [' 2 ', ' 0.001 ', ' 8 '] and float(row[4]) > 0, out
+        assert all(0 <= float(x) <= 1 for cell in row[5:] for x in cell.split('/')), out
     assert 'a setting is STEPS:LR[:RANK]' in refused('character_adapter.py', '--settings', '0:1e-3')
 
 def test_positions_benchmark(tmp_path):
