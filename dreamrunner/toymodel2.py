@@ -368,11 +368,13 @@ def save_model(pipe, folder, guidance:float=None, layout:str=None, decode_frames
     `layout` it was trained on ('tracked'; none declared: the planner's boxes) and the latent frames its VAE decodes at once
     (`decode_frames`; none declared: diffusers' 2), and whether its SR3AI slots follow the frames each token frame holds
     (`frame_slots`; none declared: the authors' rule), and `dtype` 'bfloat16' for a model trained with bfloat16 forward passes (it
-    then loads in bfloat16 on a CPU with bfloat16 instructions, `model_dtype`; none declared: float32)."""
+    then loads in bfloat16 on a CPU with bfloat16 instructions, `model_dtype`; none declared: float32), and `adapter_slots`: its
+    character adapters train under SR3AI, as it was trained."""
     pipe.to('cpu').save_pretrained(folder, safe_serialization=True)
     replace(world_vocabulary(), interactions=True).save(folder)
     given = {k: v for k, v in dict(guidance=guidance, layout=layout, decode_frames=decode_frames, frame_slots=frame_slots, dtype=dtype).items() if v is not None}
-    save_model_settings(folder, **given, adapter_window=adapter_window_of(pipe))
+    # every model 2 trains under SR3AI masks alone: its character adapters train under them too (`adapter_slots`)
+    save_model_settings(folder, **given, adapter_window=adapter_window_of(pipe), adapter_slots=True)
     return Path(folder)
 
 def recipe_settings(r:dict) -> dict:
