@@ -10,7 +10,8 @@
 - every scene laid out as the model asks (`layout`: the planner's boxes, or tracked: a box per frame where the world
   acts the plan, against which the world's own acting scores layout IoU 1);
 - a held-out motion ('zigzagging'), without vs with a motion LoRA trained on clips retrieved from the Shapes library;
-- a held-out character ('inky') across three scenes, without vs with a character LoRA;
+- a held-out character ('inky') across three scenes, without vs with a character LoRA (trained as the pipeline trains it: under
+  SR3AI regions for a model that declares `adapter_slots`), its colour and its whole-character identity;
 - seconds per scene, and the README's main job (`dreamrunner run examples/shapes_friends.story`, empty adapter cache).
 
     python benchmarks/embedded_model.py [--models embedded PATH ...] [--scenes 24] [--steps 25] [--guidance G] [--threads 1]
@@ -58,7 +59,7 @@ def main_job(model, threads:int, dtype:str=None, guidance:float=None) -> float:
 def measure(model, n_scenes:int, steps:int, threads:int, seed:int=999, dtype:str=None, guidance:float=None, stories_only:bool=False,
             adapter_lr:float=None) -> dict:
     "Every measure of one model (None: the shipped embedded model); the held-out stories alone with `stories_only`."
-    from dreamrunner.pipeline import Adapter, AdapterData, DreamRunnerPipeline, StorySettings, world_references
+    from dreamrunner.pipeline import Adapter, DreamRunnerPipeline, StorySettings
     from dreamrunner.shapes import CAST, render_scene, track_scene
     from dreamrunner.sr3ai import scene_frames
     from dreamrunner.toymodel import HELD_OUT_CHARACTERS, HELD_OUT_MOTIONS, training_cast_and_motions
@@ -101,13 +102,15 @@ def measure(model, n_scenes:int, steps:int, threads:int, seed:int=999, dtype:str
     # 3. a held-out character across three scenes, without and with its character LoRA
     who = next(c for c in CAST if c.name == HELD_OUT_CHARACTERS[0])
     stories = one_character_scenes(who, [m for m in training_cast_and_motions()[1]], 3, 20)
-    refs = world_references(stories[0], who.name, (H, W))
-    character = Adapter('character', who.name, who.tag)
-    dr.train_adapter(character, AdapterData(refs, [f'a {stories[0].character(who.name).phrase}']), st, progress=False)
+    character = Adapter('character', who.name, who.tag)   # trained as the pipeline trains it (under SR3AI if the model declares adapter_slots)
+    dr.train_adapter(character, dr.adapter_data(character, stories[0], st), st, progress=False)
     laid_out = [lay_out(s.scenes[0], k) for k, s in enumerate(stories)]
-    ident = lambda adapters: float(np.nanmean([wm.character_identity(dr.generate_scene(s, st, adapters, seed=k, progress=False), s)
-                                               for k, s in enumerate(laid_out)]))
-    res['held_out_character'] = dict(character=who.name, scenes=len(stories), without=ident([]), with_lora=ident([character]))
+    def ident(adapters) -> tuple:   # (colour identity, whole-character identity)
+        videos = [dr.generate_scene(s, st, adapters, seed=k, progress=False) for k, s in enumerate(laid_out)]
+        return tuple(float(np.nanmean([f(v, s) for v, s in zip(videos, laid_out)])) for f in (wm.identity_accuracy, wm.character_identity))
+    (c0, w0), (c1, w1) = ident([]), ident([character])
+    res['held_out_character'] = dict(character=who.name, scenes=len(stories), without=w0, with_lora=w1, colour_without=c0, colour_with_lora=c1,
+                                     regions=bool(getattr(dr.video, 'adapter_slots', False)))
 
     # 4. the README's main job
     res['main_job_s'] = main_job(model, threads, dtype, guidance)
@@ -124,7 +127,10 @@ def print_tables(results:list):
             continue
         m, c = r['held_out_motion'], r['held_out_character']
         print(f"| held-out motion {m['motion']!r}: motion accuracy ({m['clips']} scenes, LoRA lr {r.get('adapter_lr', 1e-3):g}) | | | without LoRA {m['without']:.3f} | with LoRA {m['with_lora']:.3f} |")
-        print(f"| held-out character {c['character']!r}: identity ({c['scenes']} scenes) | | | without LoRA {c['without']:.3f} | with LoRA {c['with_lora']:.3f} |")
+        how = 'trained under SR3AI regions' if c.get('regions') else 'trained on whole frames'
+        if 'colour_without' in c:
+            print(f"| held-out character {c['character']!r}: colour identity ({c['scenes']} scenes, LoRA {how}) | | | without LoRA {c['colour_without']:.3f} | with LoRA {c['colour_with_lora']:.3f} |")
+        print(f"| held-out character {c['character']!r}: whole-character identity ({c['scenes']} scenes) | | | without LoRA {c['without']:.3f} | with LoRA {c['with_lora']:.3f} |")
         print(f"| seconds per scene | | | {r['s_per_scene_plain']:.2f} | {r['s_per_scene_sr3ai']:.2f} |")
         print(f"| README main job, empty cache (s) | | | | {r['main_job_s']:.1f} |")
 
