@@ -230,6 +230,9 @@ def apply_model_properties(pipe, declared:dict):
     `adapter_slots`, character adapters trained under SR3AI where their references' boxes are known, as the model was trained."""
     pipe.frame_slots = bool(declared.get('frame_slots', False))   # read by `pipeline_grid`
     pipe.adapter_slots = bool(declared.get('adapter_slots', False))   # read by `DreamRunnerPipeline.train_adapter`
+    from dreamrunner.sr3ai import model_family
+    if pipe.adapter_slots and model_family(pipe) == 'wan':   # said when the model loads, not when its first adapter trains
+        raise InputError('the model declares adapter_slots, which only a CogVideoX model takes (a Wan model trains its adapters on whole frames)')
     # CogVideoX's VAE decodes 2 latent frames at a time (diffusers' choice, for the memory of 480x720 frames); on a CPU, PyTorch
     # runs the 3D convolutions of so short a stretch of small frames on a slow path, and 4 at a time decodes a 96x96 scene 2.7x faster
     if 'decode_frames' not in declared: return
