@@ -14,7 +14,7 @@ from tqdm.auto import tqdm
 from .files import atomic_path, atomic_write_text, folder_lock
 from .plan import PlanError, Scene, Story, STATIC_MOTIONS
 from .draw import write_video
-from .sr3ai import EXPERT_PREFIXES, RegionAdapters, caption_has_key, denoisers, load_region_adapter
+from .sr3ai import EXPERT_PREFIXES, RegionAdapters, caption_has_key, denoisers, load_region_adapter, model_family
 
 # %% auto #0
 __all__ = ['VIDEO_PIPELINES', 'LAYOUTS', 'MODEL_SETTINGS', 'MODEL_PROPERTIES', 'RUN_FORMAT', 'RUN_MARK', 'SETTINGS_SINCE',
@@ -22,8 +22,9 @@ __all__ = ['VIDEO_PIPELINES', 'LAYOUTS', 'MODEL_SETTINGS', 'MODEL_PROPERTIES', '
            'size_rules', 'Vocabulary', 'StorySettings', 'check_settings', 'load_model_settings', 'save_model_settings',
            'model_defaults', 'cpu_computes_bfloat16', 'model_dtype', 'apply_model_properties', 'stitch',
            'contact_sheet', 'digest', 'identity_changes', 'Interrupted', 'Stage', 'RunFolder', 'merge_manifests',
-           'world_reference_clips', 'world_references', 'world_reference_regions', 'DreamRunnerPipeline', 'story_text',
-           'Adapter', 'AdapterData', 'story_adapters', 'scene_adapters', 'StoryVideo', 'Workers']
+           'world_reference_clips', 'world_references', 'reference_region', 'world_reference_regions',
+           'DreamRunnerPipeline', 'story_text', 'Adapter', 'AdapterData', 'story_adapters', 'scene_adapters',
+           'StoryVideo', 'Workers']
 
 # %% ../nbs/40_pipeline.ipynb #6d68fbc6
 class PipelineError(RuntimeError):
@@ -57,19 +58,16 @@ def load_video_pipeline(path=None, dtype=None):
 
 def default_size(pipe) -> tuple:
     "(height, width, num_frames) the model was made for: 480x720x49 for CogVideoX, 480x832x81 for Wan, the embedded model's own."
-    from dreamrunner.sr3ai import model_family
     if model_family(pipe) == 'wan': return 480, 832, 81
     c = pipe.transformer.config
     return c.sample_height * pipe.vae_scale_factor_spatial, c.sample_width * pipe.vae_scale_factor_spatial, c.sample_frames
 
 def default_guidance(pipe) -> float:
     "The classifier-free guidance scale diffusers' pipeline uses by default: 5 for Wan, 6 for CogVideoX."
-    from dreamrunner.sr3ai import model_family
     return 5.0 if model_family(pipe) == 'wan' else 6.0
 
 def size_rules(pipe) -> tuple:
     "(what height and width must be multiples of, k in num_frames = kn + 1) for a CogVideoX or Wan pipeline."
-    from dreamrunner.sr3ai import model_family
     s, t, p = pipe.vae_scale_factor_spatial, pipe.vae_scale_factor_temporal, pipe.transformer.config.patch_size
     return (s * p[1], t) if model_family(pipe) == 'wan' else (s * p, 2 * t)
 
@@ -230,7 +228,6 @@ def apply_model_properties(pipe, declared:dict):
     `adapter_slots`, character adapters trained under SR3AI where their references' boxes are known, as the model was trained."""
     pipe.frame_slots = bool(declared.get('frame_slots', False))   # read by `pipeline_grid`
     pipe.adapter_slots = bool(declared.get('adapter_slots', False))   # read by `DreamRunnerPipeline.train_adapter`
-    from dreamrunner.sr3ai import model_family
     if pipe.adapter_slots and model_family(pipe) == 'wan':   # said when the model loads, not when its first adapter trains
         raise InputError('the model declares adapter_slots, which only a CogVideoX model takes (a Wan model trains its adapters on whole frames)')
     # CogVideoX's VAE decodes 2 latent frames at a time (diffusers' choice, for the memory of 480x720 frames); on a CPU, PyTorch
@@ -497,10 +494,14 @@ def world_references(story:Story, name:str, size:tuple, n:int=3, seed:int=0) -> 
     "Reference images (uint8 [H, W, 3]) of the Shapes-world character that story character `name` is, or [] if it is none."
     return [clip.frames[0] for clip, _ in world_reference_clips(story, name, size, n, seed)]
 
-def world_reference_regions(story:Story, name:str, size:tuple, n:int=3, seed:int=0) -> list:
-    "(box, background caption) of each of `world_references`' images: where the character sits, and the place around it."
+def reference_region(clip, place:str) -> tuple:
+    "(box, background caption) of a `world_reference_clips` clip: where the character sits, and the place around it."
     from dreamrunner.toymodel import place_caption
-    return [(tuple(float(v) for v in clip.boxes[0, 0]), place_caption(p)) for clip, p in world_reference_clips(story, name, size, n, seed)]
+    return tuple(float(v) for v in clip.boxes[0, 0]), place_caption(place)
+
+def world_reference_regions(story:Story, name:str, size:tuple, n:int=3, seed:int=0) -> list:
+    "(box, background caption) of each of `world_references`' images."
+    return [reference_region(clip, p) for clip, p in world_reference_clips(story, name, size, n, seed)]
 
 # %% ../nbs/40_pipeline.ipynb #bd455301
 def _safe(name:str) -> str: return ''.join(ch if ch.isalnum() else '_' for ch in name).strip('_') or 'x'
@@ -693,8 +694,8 @@ def _adapter_data(self, a:Adapter, story:Story, st:StorySettings, references:dic
         return AdapterData([db.frames(i) for i in idx], [db[i]['caption'] for i in idx], info=info)
     images, regions = (references or {}).get(a.subject), None
     if not images:   # the Shapes world's renders of the character, whose boxes are known
-        images = world_references(story, a.subject, (st.height, st.width), seed=st.seed)
-        regions = world_reference_regions(story, a.subject, (st.height, st.width), seed=st.seed) if images else None
+        clips = world_reference_clips(story, a.subject, (st.height, st.width), seed=st.seed)
+        images, regions = [c.frames[0] for c, _ in clips], [reference_region(c, p) for c, p in clips] or None
     if not images:
         return AdapterData([], [], f'no reference images for character {a.subject!r}: going on without a character adapter '
                                    f'(pass references={{{a.subject!r}: [...]}})')
