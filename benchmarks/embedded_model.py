@@ -16,6 +16,11 @@
 
     python benchmarks/embedded_model.py [--models embedded PATH ...] [--scenes 24] [--steps 25] [--guidance G] [--threads 1]
                                         [--dtype float32|bfloat16] [--stories-only] [--adapter-lr LR] [--json FILE]
+    python benchmarks/embedded_model.py --load FILE [FILE ...]
+
+With two models or more, each is compared with the first story by story (`paired_difference`: the gap on each measure
+with a 95% bootstrap interval over the stories). `--json FILE` keeps each story's scores; `--load FILE ...` prints the
+tables and comparisons of results saved that way (models measured one by one, side by side).
 
 `--stories-only` measures the held-out stories alone (no LoRAs, no main job): the quick look at a snapshot midway through a
 training run. `--guidance` overrides the guidance scale each model declares (1 or less: none, one transformer pass a step).
@@ -28,7 +33,7 @@ import argparse, json, os, subprocess, sys, tempfile, time
 from pathlib import Path
 import numpy as np
 import torch
-from dreamrunner.worldmetrics import SCENE_METRICS, mean_scores, on_time_chance, scene_scores
+from dreamrunner.worldmetrics import SCENE_METRICS, mean_scores, on_time_chance, paired_difference, scene_scores
 
 ROOT = Path(__file__).resolve().parent.parent
 NAMES = dict(layout_iou='layout IoU', layout_inside="character's pixels inside its box", identity='colour identity',
@@ -85,6 +90,7 @@ def measure(model, n_scenes:int, steps:int, threads:int, seed:int=999, dtype:str
         t0 = time.time()
         rows = [scene_scores(scene_frames(dr.video, s, H, W, F, on, steps, st.guidance, seed=i), s) for i, s in enumerate(scenes)]
         res['sr3ai' if on else 'plain'] = mean_scores(rows)
+        res.setdefault('per_scene', {})['sr3ai' if on else 'plain'] = rows   # story i's scores: models compare story by story
         res[f"s_per_scene_{'sr3ai' if on else 'plain'}"] = (time.time() - t0) / n_scenes
     if stories_only: return res
 
@@ -134,6 +140,17 @@ def print_tables(results:list):
         print(f"| seconds per scene | | | {r['s_per_scene_plain']:.2f} | {r['s_per_scene_sr3ai']:.2f} |")
         print(f"| README main job, empty cache (s) | | | | {r['main_job_s']:.1f} |")
 
+def print_comparison(results:list):
+    "Each model against the first, story by story on the held-out stories with SR3AI (`paired_difference`): the gap and its 95% interval."
+    base = results[0]
+    for r in results[1:]:
+        if 'per_scene' not in base or 'per_scene' not in r or base['scenes'] != r['scenes']: continue
+        print(f"\n### {r['model']} minus {base['model']}, SR3AI on, story by story ({r['scenes']} held-out stories; 95% bootstrap interval)\n")
+        print('| measure | difference | interval | stories with the measure in both |\n|---|---|---|---|')
+        for k in SCENE_METRICS:
+            d = paired_difference(base['per_scene']['sr3ai'], r['per_scene']['sr3ai'], k)
+            if d['scenes']: print(f"| {NAMES[k]} | {d['diff']:+.3f} | {d['low']:+.3f} .. {d['high']:+.3f} | {d['scenes']} |")
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument('--models', nargs='+', default=['embedded'], help="pipeline folders; 'embedded' is the shipped model")
@@ -145,7 +162,12 @@ def main():
     ap.add_argument('--dtype', default=None, choices=('float32', 'bfloat16'), help="every model's weights in this dtype (default: each model's own)")
     ap.add_argument('--adapter-lr', type=float, default=None, help="the held-out LoRAs' learning rate (default: each model's own)")
     ap.add_argument('--json', default=None, help='also save the results here')
+    ap.add_argument('--load', nargs='+', default=None, help='print the tables of results saved by --json (measure nothing)')
     args = ap.parse_args()
+    if args.load:
+        results = [r for f in args.load for r in json.loads(Path(f).read_text())]
+        print_tables(results); print_comparison(results)
+        return
     torch.set_num_threads(args.threads)
     import datasets; datasets.disable_progress_bars()
     results = []
@@ -154,6 +176,7 @@ def main():
                                stories_only=args.stories_only, adapter_lr=args.adapter_lr))
         if args.json: Path(args.json).write_text(json.dumps(results, indent=1) + '\n')
     print_tables(results)
+    print_comparison(results)
     print(f'\n{args.threads} thread(s), torch {torch.__version__}; adapters with the pipeline\'s default settings')
 
 if __name__ == '__main__': main()

@@ -80,3 +80,13 @@ def test_positions_benchmark(tmp_path):
     test = lambda l: [float(x) for x in l.split('|')[3:-1]]
     assert len(rows) == 4 and all(len(test(r)) == 5 and min(test(r)) > 0 for r in rows), out
     assert '| seconds a scene |' in out and (tmp_path/'absolute'/'transformer.checkpoint.pt').exists()
+
+def test_embedded_model_comparison(tmp_path):
+    "Two models on the same held-out stories are compared story by story; the shipped model against itself differs by exactly 0."
+    saved = tmp_path/'results.json'
+    out = bench('embedded_model.py', '--models', 'embedded', 'embedded', '--scenes', '2', '--steps', '2', '--stories-only', '--json', saved)
+    rows = [l.split('|')[1:-1] for l in out.splitlines() if 'minus embedded' in out and l.startswith('| layout IoU |')]
+    assert len(rows) == 3, out   # each model's table, then the comparison
+    assert [c.strip() for c in rows[-1][1:3]] == ['+0.000', '+0.000 .. +0.000'] and int(rows[-1][3]) > 0, out
+    again = bench('embedded_model.py', '--load', saved)
+    assert again.split('### embedded minus')[1] == out.split('### embedded minus')[1].split('\n\n1 thread')[0] + '\n', again
