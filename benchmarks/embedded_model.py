@@ -150,6 +150,9 @@ def print_comparison(results:list):
         for k in SCENE_METRICS:
             d = paired_difference(base['per_scene']['sr3ai'], r['per_scene']['sr3ai'], k)
             if d['scenes']: print(f"| {NAMES[k]} | {d['diff']:+.3f} | {d['low']:+.3f} .. {d['high']:+.3f} | {d['scenes']} |")
+        if r.get('on_time_chance') != base.get('on_time_chance'):   # a blind guess scores differently at other frame counts
+            print(f"\nOn time: a blind guess scores {r['on_time_chance']:.2f} at {r['size']} and {base['on_time_chance']:.2f} at {base['size']}; "
+                  'compare each model with its own chance, not with each other.')
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
