@@ -90,3 +90,13 @@ def test_embedded_model_comparison(tmp_path):
     assert [c.strip() for c in rows[-1][1:3]] == ['+0.000', '+0.000 .. +0.000'] and int(rows[-1][3]) > 0, out
     again = bench('embedded_model.py', '--load', saved)
     assert again.split('### embedded minus')[1] == out.split('### embedded minus')[1].split('\n\n1 thread')[0] + '\n', again
+
+def test_embedded_model_held_out_only():
+    "The held-out LoRAs alone: each row's gain comes with its interval over the scenes, and the stories' table is left out."
+    out = bench('embedded_model.py', '--held-out-only', '--held-out-scenes', '1', '1', '--steps', '2')
+    rows = [l for l in out.splitlines() if l.startswith('| held-out')]
+    assert len(rows) == 3 and all('(gain ' in l and ' .. ' in l for l in rows), out
+    assert '| layout IoU |' not in out and 'held-out LoRAs' in out, out
+    for l in rows:
+        without, with_lora = (float(c.split()[2]) for c in l.split('|')[4:6])
+        assert 0 <= without <= 1 and 0 <= with_lora <= 1, l
