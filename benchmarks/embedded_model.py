@@ -35,7 +35,7 @@ import argparse, json, os, subprocess, sys, tempfile, time
 from pathlib import Path
 import numpy as np
 import torch
-from dreamrunner.worldmetrics import SCENE_METRICS, mean_scores, on_time_chance, paired_difference, scene_scores
+from dreamrunner.worldmetrics import SCENE_METRICS, mean_scores, on_time_chance, paired_difference, paired_interval, scene_scores
 
 ROOT = Path(__file__).resolve().parent.parent
 NAMES = dict(layout_iou='layout IoU', layout_inside="character's pixels inside its box", identity='colour identity',
@@ -137,10 +137,10 @@ def measure(model, n_scenes:int, steps:int, threads:int, seed:int=999, dtype:str
     res['main_job_s'] = main_job(model, threads, dtype, guidance)
     return res
 
-def lora_gain(per_scene:dict, key:str, without:str='without', with_lora:str='with_lora') -> str:
-    "A held-out LoRA's gain scene by scene (`paired_difference`), as '+gain (low .. high)'; '' for results saved without their scenes."
+def lora_gain(per_scene:dict, without:str='without', with_lora:str='with_lora') -> str:
+    "A held-out LoRA's gain scene by scene (`paired_interval`), as '+gain (low .. high)'; '' for results saved without their scenes."
     if not per_scene: return ''
-    d = paired_difference([{key: x} for x in per_scene[without]], [{key: x} for x in per_scene[with_lora]], key)
+    d = paired_interval(per_scene[without], per_scene[with_lora])
     return f" (gain {d['diff']:+.3f}, {d['low']:+.3f} .. {d['high']:+.3f})"
 
 def print_tables(results:list):
@@ -164,12 +164,12 @@ def print_tables(results:list):
 def print_held_out(r:dict):
     "The table rows of the held-out motion's and character's LoRAs, each gain with its 95% interval over the scenes."
     m, c = r['held_out_motion'], r['held_out_character']
-    print(f"| held-out motion {m['motion']!r}: motion accuracy ({m['clips']} scenes, LoRA lr {r.get('adapter_lr', 1e-3):g}) | | | without LoRA {m['without']:.3f} | with LoRA {m['with_lora']:.3f}{lora_gain(m.get('per_scene'), 'motion')} |")
+    print(f"| held-out motion {m['motion']!r}: motion accuracy ({m['clips']} scenes, LoRA lr {r.get('adapter_lr', 1e-3):g}) | | | without LoRA {m['without']:.3f} | with LoRA {m['with_lora']:.3f}{lora_gain(m.get('per_scene'))} |")
     how = 'trained under SR3AI regions' if c.get('regions') else 'trained on whole frames'
     if 'colour_without' in c:
-        gain = lora_gain(c.get('per_scene'), 'identity', 'colour_without', 'colour_with_lora')
+        gain = lora_gain(c.get('per_scene'), 'colour_without', 'colour_with_lora')
         print(f"| held-out character {c['character']!r}: colour identity ({c['scenes']} scenes, LoRA {how}) | | | without LoRA {c['colour_without']:.3f} | with LoRA {c['colour_with_lora']:.3f}{gain} |")
-    print(f"| held-out character {c['character']!r}: whole-character identity ({c['scenes']} scenes) | | | without LoRA {c['without']:.3f} | with LoRA {c['with_lora']:.3f}{lora_gain(c.get('per_scene'), 'character')} |")
+    print(f"| held-out character {c['character']!r}: whole-character identity ({c['scenes']} scenes) | | | without LoRA {c['without']:.3f} | with LoRA {c['with_lora']:.3f}{lora_gain(c.get('per_scene'))} |")
 
 def print_comparison(results:list):
     "Each model against the first, story by story on the held-out stories with SR3AI (`paired_difference`): the gap and its 95% interval."

@@ -22,7 +22,7 @@ __all__ = ['SYMMETRY', 'MOTION_FEATURES', 'FRAME_DESCRIPTORS', 'TEMPLATE_ANGLES'
            'plot_confusion', 'character_templates', 'match_looks', 'character_looks', 'change_window', 'change_frame',
            'character_regions', 'motion_parts', 'motion_accuracy', 'looks_per_character', 'shape_accuracy',
            'character_identity', 'interaction_identity', 'planned_changes', 'transition_timing', 'on_time_chance',
-           'scene_scores', 'mean_scores', 'paired_difference']
+           'scene_scores', 'mean_scores', 'paired_interval', 'paired_difference']
 
 # %% ../nbs/31_worldmetrics.ipynb #3d2d9ebc
 @functools.lru_cache(16)
@@ -559,16 +559,21 @@ def mean_scores(rows:list) -> dict:
     return {k: float(np.nanmean(v)) if np.isfinite(v := [r[k] for r in rows]).any() else float('nan') for k in SCENE_METRICS}
 
 # %% ../nbs/31_worldmetrics.ipynb #a1706665
-def paired_difference(rows_a:list, rows_b:list, key:str, n_boot:int=2000, level:float=0.95, seed:int=0) -> dict:
-    """Model B's mean `key` minus model A's over the stories both measured (`scene_scores` rows, story i at index i in
-    both), with a bootstrap interval at `level` over those stories; `scenes`: how many stories had the measure in both."""
-    if len(rows_a) != len(rows_b):
-        raise ValueError(f'the two models measured different stories ({len(rows_a)} vs {len(rows_b)} scenes): compare them on the same ones')
-    if key not in SCENE_METRICS: raise ValueError(f"unknown measure {key!r}; the measures are {', '.join(SCENE_METRICS)}")
-    a, b = (np.array([r[key] for r in rows], dtype=float) for rows in (rows_a, rows_b))
+def paired_interval(a, b, n_boot:int=2000, level:float=0.95, seed:int=0) -> dict:
+    """Mean of `b - a` over the pairs where both are numbers (NaN elsewhere), with a bootstrap interval at `level` over those
+    pairs; `scenes`: how many pairs."""
+    a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
     both = np.isfinite(a) & np.isfinite(b)
     if not both.any(): return dict(diff=float('nan'), low=float('nan'), high=float('nan'), scenes=0)
     d = (b - a)[both]
     means = d[np.random.default_rng(seed).integers(len(d), size=(n_boot, len(d)))].mean(1)
     low, high = np.quantile(means, [(1 - level) / 2, (1 + level) / 2])
     return dict(diff=float(d.mean()), low=float(low), high=float(high), scenes=int(both.sum()))
+
+def paired_difference(rows_a:list, rows_b:list, key:str, n_boot:int=2000, level:float=0.95, seed:int=0) -> dict:
+    """Model B's mean `key` minus model A's over the stories both measured (`scene_scores` rows, story i at index i in
+    both), with a bootstrap interval at `level` over those stories (`paired_interval`)."""
+    if len(rows_a) != len(rows_b):
+        raise ValueError(f'the two models measured different stories ({len(rows_a)} vs {len(rows_b)} scenes): compare them on the same ones')
+    if key not in SCENE_METRICS: raise ValueError(f"unknown measure {key!r}; the measures are {', '.join(SCENE_METRICS)}")
+    return paired_interval([r[key] for r in rows_a], [r[key] for r in rows_b], n_boot, level, seed)
