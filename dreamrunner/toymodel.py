@@ -151,7 +151,8 @@ def train_vae(vae, steps:int, out, batch:int=8, lr:float=2e-3, kl_weight:float=1
               sample:bool=True) -> list:
     "Train the VAE on world frames and clips to `steps`, resuming from `out`; `decoder_only` keeps the encoder (and so the latents) fixed."
     # `batches(rng, step)`: the videos [B, 3, T, H, W] of a step, for another model's data (default: `vae_batch`), or
-    # (videos, pixel weights [B, 1, T, H, W]) to make some pixels count more (small characters against a large background)
+    # (videos, pixel weights [B, 1, T, H, W]) to make some pixels count more (small characters against a large background), or
+    # (videos, weights, latents [B, C, F, h, w]) for the decoder to decode into the videos (`decoder_only`: latents it did not encode)
     # `on_checkpoint(losses)`: called after each checkpoint is written (a training log kept as the run goes)
     # `sample=False`: decode the encoder's means, not draws around them (the generator decodes what `encode_latents` gives: means)
     cfg, out = cfg or ToyConfig(), Path(out)
@@ -169,10 +170,13 @@ def train_vae(vae, steps:int, out, batch:int=8, lr:float=2e-3, kl_weight:float=1
     bar = tqdm(total=steps, initial=step, desc='VAE decoder' if decoder_only else 'VAE', disable=not progress)
     while step < steps:
         b = batches(rng, step + 1)
-        x, w = b if isinstance(b, tuple) else (b, None)
+        x, w, z = (tuple(b) + (None,) * 2)[:3] if isinstance(b, tuple) else (b, None, None)
+        if z is not None and not decoder_only: raise ValueError('latents to decode are for the decoder alone: decoder_only=True')
         x, w = x.to(vae.device), None if w is None else w.to(vae.device)
-        with torch.set_grad_enabled(not decoder_only): post = vae.encode(x).latent_dist
-        rec = vae.decode(post.mode() if decoder_only or not sample else post.sample()).sample
+        if z is None:
+            with torch.set_grad_enabled(not decoder_only): post = vae.encode(x).latent_dist
+            z = post.mode() if decoder_only or not sample else post.sample()
+        rec = vae.decode(z.to(vae.device, vae.dtype)).sample
         loss = reconstruction_loss(rec, x, w) + (0 if decoder_only else kl_weight * post.kl().mean())
         if not torch.isfinite(loss): raise RuntimeError(f'VAE loss became {loss.item()} at step {step + 1}; lower the learning rate')
         for g in opt.param_groups: g['lr'] = cosine_lr(step, steps, lr)

@@ -24,18 +24,19 @@ from .toymodel import (N_SLOTS, latent_frame_boxes, ToyConfig, build_toy_pipelin
                                   world_vocabulary)
 
 # %% auto #0
-__all__ = ['CONFIGS', 'STAGES', 'RECIPES', 'RECIPE', 'MAIN_JOB', 'toy_config', 'config_grid', 'coverage_pair', 'story_script',
-           'story_scene', 'story_slots', 'acting_seed', 'story_clip', 'tracked_story_scene', 'story_frames',
-           'caption_tokens', 'weigh_box', 'character_weight', 'focus_window', 'story_vae_batch', 'encode_stories',
-           'StoryLatents', 'latent_weight', 'crop_window', 'time_window', 'crop_sample', 'story_batches', 'machine',
-           'command_line', 'run_record', 'story_psnr', 'update_log', 'story_latent_scale', 'adapter_window_of',
-           'save_model', 'recipe_settings', 'recipe', 'run_transformer_stage', 'story_pipeline', 'encode_stage',
-           'check_processes', 'train', 'benchmark', 'decoded_frames', 'round_trip', 'world_ceiling', 'vae_ceiling',
-           'vae_figure', 'snapshot', 'first_latents', 'latent_channel_stats', 'latent_readers',
+__all__ = ['CONFIGS', 'STAGES', 'RECIPES', 'RECIPE', 'MAIN_JOB', 'DECODER_RECIPES', 'toy_config', 'config_grid', 'coverage_pair',
+           'story_script', 'story_scene', 'story_slots', 'acting_seed', 'story_clip', 'tracked_story_scene',
+           'story_frames', 'caption_tokens', 'weigh_box', 'character_weight', 'focus_window', 'story_vae_batch',
+           'encode_stories', 'StoryLatents', 'latent_weight', 'crop_window', 'time_window', 'crop_sample',
+           'story_batches', 'machine', 'command_line', 'run_record', 'story_psnr', 'update_log', 'story_latent_scale',
+           'adapter_window_of', 'save_model', 'recipe_settings', 'recipe', 'run_transformer_stage', 'story_pipeline',
+           'encode_stage', 'check_processes', 'train', 'benchmark', 'decoded_frames', 'round_trip', 'world_ceiling',
+           'vae_ceiling', 'vae_figure', 'snapshot', 'first_latents', 'latent_channel_stats', 'latent_readers',
            'fold_latent_normalisation', 'rewrite_latents', 'normalise_latents', 'refined_pipeline', 'fresh_pipeline',
            'refine', 'latent_basis', 'project_vae', 'project_transformer', 'projected_pipeline',
            'fresh_projected_pipeline', 'project_latents', 'video_blocks', 'block_video', 'BlockCodec', 'story_inputs',
-           'denoised_from', 'denoising_figure', 'velocity_errors', 'normalised_latents']
+           'denoised_from', 'denoising_figure', 'velocity_errors', 'normalised_latents', 'sample_stories',
+           'sample_pair', 'sample_decoder_batch', 'base_pipeline', 'decoder_refine']
 
 # %% ../nbs/32_toymodel2.ipynb #c1767cc7
 CONFIGS = {'v1': ToyConfig(),
@@ -991,4 +992,104 @@ def normalised_latents(pipe, out) -> Path:
     stats = latent_channel_stats(out/'latents')
     fold_latent_normalisation(pipe.vae, *stats)
     return normalise_latents(out/'latents', out/'normalised', *stats)
+
+
+# %% ../nbs/32_toymodel2.ipynb #f60321e2
+from .pipeline import apply_model_properties, load_model_settings
+from .sr3ai import sr3ai_inputs
+
+@torch.no_grad()
+def sample_stories(pipe, out, stories:int, cfg:ToyConfig, seed:int=0, steps:int=25, guidance:float=3.0, progress:bool=True,
+                   part:tuple=(0, 1)) -> Path:
+    """What `pipe` generates for training stories 0 .. `stories` - 1, as it generates a scene (each story's tracked slots, SR3AI,
+    `steps` steps at `guidance`, story i's noise seeded by i): latents [F, C, h, w] as the pipeline returns them, a file a story in
+    `out/samples` (those there are kept: a stopped run goes on). `part=(i, n)`: every n-th story from the i-th."""
+    folder = Path(out)/'samples'; folder.mkdir(parents=True, exist_ok=True)
+    install_sr3ai(pipe.transformer); pipe.set_progress_bar_config(disable=True)
+    todo = [i for i in range(part[0], stories, part[1]) if not (folder/f'{i:05d}.pt').exists()]
+    for i in tqdm(todo, desc='samples', disable=not progress):
+        kw = sr3ai_inputs(pipe, tracked_story_scene(i, cfg, seed), cfg.height, cfg.width, cfg.num_frames)
+        z = pipe(**kw, num_inference_steps=steps, guidance_scale=guidance, output_type='latent', generator=torch.Generator().manual_seed(i)).frames[0]
+        with atomic_path(folder/f'{i:05d}.pt') as tmp: torch.save(z.clone(), tmp)
+    return folder
+
+def sample_pair(vae, samples, index:int, cfg:ToyConfig, seed:int=0, focus:float=9.0, own:bool=True) -> tuple:
+    """Training story `index` for the decoder: the world's frames [3, T, H, W], their pixel weights (1 + `focus` on the characters)
+    and the latents [C, F, h, w] to decode into them: the model's own sample in `samples` (as `decode_latents` unscales it),
+    or with `own=False` the VAE's encoding of the frames."""
+    clip = story_clip(index, cfg, seed)
+    x, w = to_video(clip.frames), character_weight(clip, focus)
+    if own: z = torch.load(Path(samples)/f'{index:05d}.pt', map_location='cpu').permute(1, 0, 2, 3) / vae.config.scaling_factor
+    else: z = vae.encode(x[None].to(vae.device, vae.dtype)).latent_dist.mode()[0].detach().cpu()
+    return x, w, z
+
+def sample_decoder_batch(vae, samples, rng:np.random.Generator, step:int, cfg:ToyConfig, seed:int=0, batch:int=2, crop:int=12,
+                         focus:float=9.0, world_every:int=4) -> tuple:
+    """A decoder step's (videos, weights, latents) for `train_vae`: `batch` stories drawn from those sampled in `samples`, each in its
+    own random window of `crop` x `crop` latent pixels (the frames' pixels under it); every `world_every`-th step the VAE's own
+    latents of the world's frames instead, so that the decoder still decodes what its encoder makes."""
+    have = sorted(int(f.stem) for f in Path(samples).glob('[0-9]*.pt'))
+    if not have: raise FileNotFoundError(f'no sampled latents in {samples}: run the samples stage first')
+    own, s = step % world_every != 0, cfg.vae_scale
+    xs, ws, zs = [], [], []
+    for _ in range(batch):
+        x, w, z = sample_pair(vae, samples, have[int(rng.integers(len(have)))], cfg, seed, focus, own)
+        y0, x0 = (int(v) for v in rng.integers(0, np.array(z.shape[-2:]) - crop + 1))
+        zs.append(z[..., y0:y0 + crop, x0:x0 + crop])
+        xs.append(x[..., y0 * s:(y0 + crop) * s, x0 * s:(x0 + crop) * s]); ws.append(w[..., y0 * s:(y0 + crop) * s, x0 * s:(x0 + crop) * s])
+    return torch.stack(xs), torch.stack(ws), torch.stack(zs)
+
+
+# %% ../nbs/32_toymodel2.ipynb #23fa1474
+import shutil
+# recipes that keep a finished run's transformer and train its VAE's decoder on the model's own samples (`decoder_refine`)
+DECODER_RECIPES = {
+    # a finished v14 run's pipeline; 1024 training stories generated by it as it generates (`sample_stories`), its decoder trained
+    # 1500 steps to decode those samples into the world's frames, one step in four on its own VAE's latents (`sample_decoder_batch`)
+    'v16': dict(base='v14', samples=1024, decoder_steps=1500, lr=3e-4, batch=2, crop=12, world_every=4, focus=9.0, steps=25, guidance=3.0)}
+
+def base_pipeline(folder) -> CogVideoXPipeline:
+    "The finished pipeline in `folder`, with what its folder declares about running it (`apply_model_properties`)."
+    pipe = CogVideoXPipeline.from_pretrained(Path(folder))
+    apply_model_properties(pipe, load_model_settings(folder))
+    return pipe
+
+def _group_samples(build, out:Path, stories:int, cfg:ToyConfig, seed:int, steps:int, guidance:float, progress:bool):
+    "A training group's process's share of the samples stage: every n-th story."
+    rank, size = process_group()
+    sample_stories(build(), out, stories, cfg, seed, steps, guidance, progress and rank == 0, part=(rank, size))
+
+def decoder_refine(out, base, config='v16', samples:int=None, steps:int=None, seed:int=0, device:str='cpu', progress:bool=True,
+                   processes:int=1) -> Path:
+    """The finished run `base` with its decoder trained on the model's own samples (resuming from `out`); saves and returns
+    `out/pipeline`: the base's transformer, text encoder and settings, the trained decoder. `samples`, `steps`: the recipe's
+    stories sampled and decoder steps (default its own); `processes`: the samples stage in a training group of this many."""
+    if config not in DECODER_RECIPES: raise ValueError(f"{config!r} is not a decoder recipe; those are {', '.join(map(repr, DECODER_RECIPES))}")
+    r = {**DECODER_RECIPES[config], **{k: v for k, v in dict(samples=samples, decoder_steps=steps).items() if v is not None}}
+    cfg, out, base, t_call = toy_config(r['base']), Path(out), Path(base), time.time()
+    if not (base/'pipeline').exists(): raise FileNotFoundError(f'{base} holds no finished model (no pipeline folder): train it first')
+    made = json.loads((base/'training.json').read_text()).get('name') if (base/'training.json').exists() else None
+    if made is not None and made != r['base']: raise ValueError(f"{config} refines a finished {r['base']} run; {base} holds a {made} run")
+    check_processes(processes, processes, device)   # any group size: each process samples every n-th story
+    out.mkdir(parents=True, exist_ok=True)
+    header, run = dict(config=asdict(cfg), name=config, base=str(base.resolve()), seed=seed, recipe=r), run_record(device)
+    build = partial(base_pipeline, base/'pipeline')
+    pipe = build().to(device)
+    # 1. the model's own samples of training stories (data seed `seed`), shared by the training group
+    t0, before = time.time(), len(list((out/'samples').glob('[0-9]*.pt')))
+    if processes == 1: sample_stories(pipe, out, r['samples'], cfg, seed, r['steps'], r['guidance'], progress)
+    else: in_processes(processes, partial(_group_samples, build, out, r['samples'], cfg, seed, r['steps'], r['guidance'], progress))
+    update_log(out, header, run, t_call, 'samples', before, t0, samples=r['samples'])
+    # 2. the decoder, on the samples (every stage before it is fixed: the transformer makes what it decodes)
+    t0, before = time.time(), _step(out/'decoder.checkpoint.pt')
+    data = lambda rng, step: sample_decoder_batch(pipe.vae, out/'samples', rng, step, cfg, seed, r['batch'], r['crop'], r['focus'], r['world_every'])
+    log = lambda losses: update_log(out, header, run, t_call, 'decoder', before, t0, losses)
+    losses = train_vae(pipe.vae, r['decoder_steps'], out, lr=r['lr'], cfg=cfg, seed=seed + 3, decoder_only=True, progress=progress, batches=data,
+                       on_checkpoint=log)
+    log(losses)
+    folder = out/'pipeline'
+    pipe.to('cpu').save_pretrained(folder, safe_serialization=True)
+    for name in ('vocabulary.json', 'settings.json'): shutil.copy(base/'pipeline'/name, folder/name)   # it runs as its base runs
+    update_log(out, header, run, t_call)
+    return folder
 

@@ -159,7 +159,7 @@ def test_train_runs_a_stage_and_resumes(tmp_path):
     (('--vae_batch', '0'), 'must be whole numbers >= 1; got vae_batch 0'),
     (('--device', 'cuda:7'), 'no CUDA GPU'),
     (('--config', 'v4'), '--config v4 refines a finished v3 run: give its folder with --base'),
-    (('--base', 'runs/toymodel3'), '--base is for --config v4, v5, v6, v7, v8, v9, v11, v12, v14 or v15'),
+    (('--base', 'runs/toymodel3'), '--base is for --config v4, v5, v6, v7, v8, v9, v11, v12, v14, v15 or v16'),
     (('--config', 'v5'), '--config v5 refines a finished v3 run: give its folder with --base'),
     (('--config', 'v9'), '--config v9 refines a finished v7 run: give its folder with --base'),
     (('--config', 'v11'), '--config v11 refines a finished v10 run: give its folder with --base'),
@@ -167,12 +167,15 @@ def test_train_runs_a_stage_and_resumes(tmp_path):
     (('--config', 'v14'), '--config v14 refines a finished v13 run: give its folder with --base'),
     (('--config', 'v15'), '--config v15 refines a finished v14 run: give its folder with --base'),
     (('--config', 'v15', '--base', 'runs/toymodel14', '--stories', '8'), 'of the steps, give only --transformer_steps'),
+    (('--config', 'v16'), '--config v16 refines a finished v14 run: give its folder with --base'),
+    (('--config', 'v16', '--base', 'runs/toymodel14', '--transformer_steps', '8'), 'trains the decoder only: of the steps, give only --decoder_steps and --stories'),
+    (('--config', 'v16', '--base', 'no/such/run'), 'holds no finished model (no pipeline folder): train it first'),
     (('--config', 'v4', '--base', 'runs/toymodel3', '--stories', '8'), 'of the steps, give only --transformer_steps'),
     (('--config', 'v14', '--base', 'runs/toymodel13', '--vae_steps', '8'), 'of the steps, give only --transformer_steps and --stories'),
     (('--config', 'v4', '--base', 'runs/toymodel3', '--stages', 'vae'), 'of the steps, give only --transformer_steps'),
     (('--config', 'v4', '--base', 'no/such/run'), 'holds no finished model (no pipeline folder): train it first'),
     (('--processes', '3'), '--processes must be at least 1 and divide --batch 8; got 3'),
-    (('--config', 'v1', '--processes', '2'), '--processes is for training v2 to v15 on CPU cores'),
+    (('--config', 'v1', '--processes', '2'), '--processes is for training v2 to v16 on CPU cores'),
 ])
 def test_train_refuses_bad_options(args, says, tmp_path):
     rc, _, err = in_process('train', '--out', tmp_path/'t', *args)
@@ -252,3 +255,13 @@ def test_train_v14_encodes_anew_on_a_finished_v13_run(tmp_path):
     assert vae('v15') == vae('v13') and json.loads((tmp_path/'v15'/'pipeline'/'settings.json').read_text())['decode_frames'] == 13
     weights = lambda run: (tmp_path/run/'pipeline'/'transformer'/'diffusion_pytorch_model.safetensors').read_bytes()
     assert weights('v15') != weights('v14')
+    # v16 keeps that v14 run's transformer and trains its decoder on what the model generates for training stories
+    rc, out, err = in_process('train', '--out', tmp_path/'v16', '--config', 'v16', '--base', tmp_path/'v14', '--stories', 2,
+                              '--decoder_steps', 2, '--threads', 1)
+    assert rc == 0 and 'saved the pipeline' in out, err
+    log = json.loads((tmp_path/'v16'/'training.json').read_text())
+    assert (log['name'], log['stages']['samples']['samples'], log['stages']['decoder']['steps']) == ('v16', 2, 2)
+    assert torch.load(tmp_path/'v16'/'samples'/'00001.pt').shape == (13, 16, 20, 20)   # a scene's latents as the pipeline returns them
+    assert weights('v16') == weights('v14') and vae('v16') != vae('v14')
+    settings = lambda run: json.loads((tmp_path/run/'pipeline'/'settings.json').read_text())
+    assert settings('v16') == settings('v14')   # it runs as its base runs
