@@ -1015,8 +1015,10 @@ def sample_stories(pipe, out, stories:int, cfg:ToyConfig, seed:int=0, steps:int=
         kw = sr3ai_inputs(pipe, tracked_story_scene(i, cfg, seed), cfg.height, cfg.width, cfg.num_frames)
         kw.update(num_inference_steps=steps, guidance_scale=guidance, output_type='latent', generator=torch.Generator().manual_seed(i))
         if strengths is None: z = pipe(**kw).frames[0]
-        else: z = v2v(latents=noised_story(v2v, i, cfg, seed, steps, strengths), strength=story_strength(i, seed, strengths),
-                      **{k: v for k, v in kw.items() if k != 'num_frames'}).frames[0]
+        else:
+            strength = story_strength(i, seed, strengths)
+            z = v2v(latents=noised_story(v2v, i, cfg, seed, steps, strength), strength=strength,
+                    **{k: v for k, v in kw.items() if k != 'num_frames'}).frames[0]
         with atomic_path(folder/f'{i:05d}.pt') as tmp: torch.save(z.clone(), tmp)
     return folder
 
@@ -1024,12 +1026,12 @@ def story_strength(index:int, seed:int, strengths:tuple) -> float:
     "The strength training story `index` is sampled at: uniform between `strengths`, seeded by the story."
     return float(np.random.default_rng([seed, index, 3]).uniform(*strengths))
 
-def noised_story(v2v, index:int, cfg:ToyConfig, seed:int, steps:int, strengths:tuple) -> torch.Tensor:
+def noised_story(v2v, index:int, cfg:ToyConfig, seed:int, steps:int, strength:float) -> torch.Tensor:
     """Training story `index`'s world latents (the encoder's means, as the transformer trained on them) noised to the first time
-    step `v2v` denoises from at the story's strength: what `CogVideoXVideoToVideoPipeline` starts from (noise seeded by the story)."""
+    step `v2v` denoises from at `strength`: what `CogVideoXVideoToVideoPipeline` starts from (noise seeded by the story)."""
     x0 = encode_latents(v2v, to_video(story_frames(index, cfg, seed))[None])
     v2v.scheduler.set_timesteps(steps)
-    t = v2v.get_timesteps(steps, v2v.scheduler.timesteps, story_strength(index, seed, strengths), x0.device)[0][:1]
+    t = v2v.get_timesteps(steps, v2v.scheduler.timesteps, strength, x0.device)[0][:1]
     return v2v.scheduler.add_noise(x0, torch.randn(x0.shape, generator=torch.Generator().manual_seed(index)).to(x0), t)
 
 def sample_pair(vae, samples, index:int, cfg:ToyConfig, seed:int=0, focus:float=9.0, own:bool=True) -> tuple:
