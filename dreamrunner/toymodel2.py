@@ -4,7 +4,8 @@
 
 # %% ../nbs/32_toymodel2.ipynb #20bfb6f3
 from __future__ import annotations
-import itertools, json, math, os, platform, sys, tempfile, time
+import itertools, json, math, multiprocessing, os, platform, sys, tempfile, time
+from copy import deepcopy
 from dataclasses import asdict, dataclass, replace
 from functools import partial
 from pathlib import Path
@@ -36,7 +37,8 @@ __all__ = ['CONFIGS', 'STAGES', 'RECIPES', 'RECIPE', 'MAIN_JOB', 'DECODER_RECIPE
            'refine', 'latent_basis', 'project_vae', 'project_transformer', 'projected_pipeline',
            'fresh_projected_pipeline', 'project_latents', 'video_blocks', 'block_video', 'BlockCodec', 'story_inputs',
            'denoised_from', 'denoising_figure', 'velocity_errors', 'normalised_latents', 'sample_stories',
-           'story_strength', 'noised_story', 'sample_pair', 'sample_decoder_batch', 'base_pipeline', 'decoder_refine']
+           'story_strength', 'noised_story', 'sample_pair', 'sample_decoder_batch', 'base_pipeline', 'decoder_refine',
+           'story_layouts', 'rendered_stories', 'encode_rendered', 'loader_batches', 'calibrated_steps']
 
 # %% ../nbs/32_toymodel2.ipynb #c1767cc7
 CONFIGS = {'v1': ToyConfig(),
@@ -68,8 +70,8 @@ CONFIGS['v13'] = CONFIGS['v10']
 # model 14: model 13's VAE and text encoder, a new transformer with absolute sin-cos positions and one latent frame a token (as
 # CogVideoX-2B) on 80x80 frames: 1300 video tokens (96x96 would make 1872, twice model 13's time a scene)
 CONFIGS['v14'] = replace(CONFIGS['v10'], height=80, width=80, patch_t=None, rotary=False)
-# model 15: a finished v14 run trained on further
-CONFIGS['v15'] = CONFIGS['v14']
+# model 15: a finished v14 run trained on further; model 17: on a GPU, on more stories
+CONFIGS['v15'] = CONFIGS['v17'] = CONFIGS['v14']
 
 def toy_config(config='v2') -> ToyConfig:
     "A named embedded-model configuration ('v1': the shipped model, 'v2': model 2, 'v3': model 3, 'v4': model 4, 'v5', 'v6', 'v7': a v3 run trained on, 'v8': a new transformer on v7's latents, 'v9': a v7 run trained on tracked layouts, 'v10': two frames a latent frame, 'v11': a v10 run on normalised latents, 'v12': a v11 run trained on windows in time, 'v13': v12's training in one run from scratch, 'v14': absolute positions on a v13 run's VAE, 'v15': a v14 run trained on), or `config` itself if it is a `ToyConfig`."
@@ -259,7 +261,7 @@ def crop_sample(lat:torch.Tensor, slots:Slots, weight:torch.Tensor, window:tuple
     return lat[..., ys, xs], cut, None if weight is None else weight[..., ys, xs]
 
 def story_batches(latents:StoryLatents, grid:TokenGrid, batch:int, seed:int=0, drop_prob:float=0.1, focus:float=0.0, cfg:ToyConfig=None,
-                  crop:int=0, full_every:int=4, tracked:bool=False, frames:int=0):
+                  crop:int=0, full_every:int=4, tracked:bool=False, frames:int=0, known:dict=None):
     """A batch source for `train_transformer`: `batch` encoded samples drawn at random, with their padded slots; with
     `focus`, also their latent weights (`latent_weight`: each story is rendered once more for its boxes, of size `cfg`).
     With `crop`, every `full_every`-th batch keeps whole frames and the others are windows of `crop` x `crop` tokens, each around
@@ -267,8 +269,9 @@ def story_batches(latents:StoryLatents, grid:TokenGrid, batch:int, seed:int=0, d
     With `frames` instead, the others are `frames` token frames of whole frames from a random time (`time_window`), as
     CogVideoX trains on images beside its videos: one token frame costs about a fifth of a clip, and keeps the frame's edges.
     With `tracked`, the slots come from tracked layouts (`tracked_story_scene`, of size `cfg`): a box per frame, where each
-    character is drawn, instead of the planner's boxes."""
+    character is drawn, instead of the planner's boxes. `known`: {index: (boxes, tracked scene)} already rendered (`encode_rendered`)."""
     boxes, scenes = {}, {}   # rendered once per story: rendering a batch's stories costs a sixth of a training step
+    for i, (b, s) in (known or {}).items(): boxes[i], scenes[i] = b, s
     if crop and frames: raise ValueError('a batch source cuts windows in space (crop) or in time (frames), not both')
     calls = itertools.count()   # counted from a (re)start: a `full_every` dividing the checkpoint interval keeps a resumed run's pattern
     def clip_boxes(i):
@@ -439,21 +442,32 @@ RECIPES = {'v2': dict(vae_steps=4000, stories=8192, transformer_steps=12000, dec
            # a finished v14 run's own pipeline and latents trained on as v14 trained (a second cosine cycle from a lower peak): its
            # loss fell only a tenth over v14's last 1600 steps at the bottom of its cycle
            'v15': dict(base='v14', transformer_steps=1800, lr=3e-4, frames=1, full_every=4, tracked=True, frame_slots=True,
-                       focus=9.0, guidance=3.0, decode_frames=13, normalise=False, seed_offset=111)}
+                       focus=9.0, guidance=3.0, decode_frames=13, normalise=False, seed_offset=111),
+           # a finished v14 run's own pipeline trained on, on a GPU, with four times its stories encoded anew (`encode_rendered`)
+           # and batches assembled by CPU processes (`loader_batches`); its forward passes in bfloat16 there, the model kept in
+           # float32; trained with --batch 64 --workers 14 (its steps: as many as a GPU fits in a time budget, `calibrated_steps`)
+           'v17': dict(base='v14', warm=True, reencode=True, stories=16384, transformer_steps=8000, lr=5e-4, frames=1, full_every=4,
+                       tracked=True, frame_slots=True, focus=9.0, guidance=3.0, decode_frames=13, normalise=False, bf16_training=True,
+                       seed_offset=121)}
 RECIPE = RECIPES['v2']
 
 def recipe(config, **given) -> dict:
     "The training recipe of `config` (a name in RECIPES; model 2's for any other), with the values `given` that are not None."
     return {**RECIPES.get(config if isinstance(config, str) else 'v2', RECIPE), **{k: v for k, v in given.items() if v is not None}}
 
-def _transformer_stage(pipe, out:Path, cfg:ToyConfig, r:dict, batch:int, seed:int, progress:bool, log, seed_offset:int, latents:Path=None) -> list:
+def _transformer_stage(pipe, out:Path, cfg:ToyConfig, r:dict, batch:int, seed:int, progress:bool, log, seed_offset:int, latents:Path=None,
+                       known:dict=None, workers:int=0, steps:int=None) -> list:
     """The transformer stage of `train` (`seed_offset` 1) and `refine` (11, 21, 31): in this process, or in each process of a training
-    group; on the latent shards in `latents` (default `out/latents`)."""
-    data = story_batches(StoryLatents(latents or out/'latents', seed, pipe.vae.config.scaling_factor), config_grid(cfg, r.get('frame_slots', False)), batch // process_group()[1],
-                         seed, focus=r['focus'], cfg=cfg, crop=r.get('crop', 0), full_every=r.get('full_every', 4), tracked=r.get('tracked', False),
-                         frames=r.get('frames', 0))
+    group; on the latent shards in `latents` (default `out/latents`), with the stories' layouts `known` (`story_batches`);
+    `workers`: the batches assembled by that many CPU processes (`loader_batches`); `steps`: default the recipe's."""
+    make = partial(story_batches, StoryLatents(latents or out/'latents', seed, pipe.vae.config.scaling_factor), config_grid(cfg, r.get('frame_slots', False)),
+                   batch // process_group()[1], seed, focus=r['focus'], cfg=cfg, crop=r.get('crop', 0), full_every=r.get('full_every', 4),
+                   tracked=r.get('tracked', False), frames=r.get('frames', 0), known=known)
+    # a resumed run's workers draw other batches than the stopped run's: their seeds hold the step they start from
+    data = loader_batches(make, workers, (seed, seed_offset, _step(out/'transformer.checkpoint.pt'))) if workers else make()
     given = {k: r[k] for k in ('lr', 'noise_bias', 'autocast') if k in r}
-    return train_transformer(pipe, r['transformer_steps'], out, batch=batch, cfg=cfg, seed=seed + seed_offset, progress=progress, batches=data,
+    if r.get('bf16_training') and pipe.transformer.device.type == 'cuda': given['autocast'] = True   # the saved model stays float32
+    return train_transformer(pipe, steps or r['transformer_steps'], out, batch=batch, cfg=cfg, seed=seed + seed_offset, progress=progress, batches=data,
                              on_checkpoint=log, **given)
 
 def _group_transformer_stage(build, *args, **kwargs): _transformer_stage(build(), *args, **kwargs)
@@ -759,7 +773,7 @@ def fresh_pipeline(folder, cfg:ToyConfig, seed:int=0) -> CogVideoXPipeline:
     return pipe
 
 def refine(out, base, config='v4', steps:int=None, stories:int=None, lr:float=None, focus:float=None, batch:int=8, seed:int=0, device:str='cpu',
-           progress:bool=True, processes:int=1, recipe_name:str=None) -> Path:
+           progress:bool=True, processes:int=1, recipe_name:str=None, workers:int=0, seconds:float=None) -> Path:
     """The finished run `base` trained on (resuming from `out`); saves and returns `out/pipeline`. Model 4's recipe ('v4'): its
     latents normalised per channel (its VAE refolded, its latents rewritten into `out/latents`); 'v5': its own pipeline and
     latents, time steps drawn toward the noisiest; 'v6': the same, most batches on windows around a character; 'v7': its
@@ -769,7 +783,10 @@ def refine(out, base, config='v4', steps:int=None, stories:int=None, lr:float=No
     'v12': a finished v11 run's own pipeline and latents, trained on with most batches one token frame long (`time_window`);
     'v14': a finished v13 run's VAE and text encoder, `r['stories']` stories encoded anew by that VAE at `config`'s frame size
     into `out/latents` (in the training group, keeping the shards there), a new transformer of `config`'s sizes (`fresh_pipeline`);
-    'v15': a finished v14 run's own pipeline and latents, trained on.
+    'v15': a finished v14 run's own pipeline and latents, trained on; 'v17': a finished v14 run's own pipeline trained on more
+    stories, encoded anew, on a GPU: `workers` CPU processes render the stories and assemble the batches (`encode_rendered`,
+    `loader_batches`); `seconds`: the transformer's steps are those that end its stage this many seconds after the call's start,
+    timed on this machine (`calibrated_steps`; the log records them, and `steps` gives them again).
     `stories`: a re-encoding recipe's stories (default its own). `recipe_name`: default `config`'s name, else 'v4'."""
     name = recipe_name or (config if isinstance(config, str) else 'v4')
     refining = [k for k, v in RECIPES.items() if 'base' in v]
@@ -790,23 +807,29 @@ def refine(out, base, config='v4', steps:int=None, stories:int=None, lr:float=No
         b = torch.load(out/'basis.pt')
         start = partial(fresh_projected_pipeline, cfg=cfg, seed=seed) if r.get('fresh') else projected_pipeline
         build, latents, seed_offset = partial(start, base, b['basis'], b['mean']), project_latents(base/'latents', out/'latents', b['basis']), r['seed_offset']
-    elif r.get('reencode'):
-        build, latents, seed_offset = partial(fresh_pipeline, base/'pipeline', cfg, seed), out/'latents', r['seed_offset']
+    elif r.get('reencode'):   # v17 (`warm`) trains the base's own transformer on, v14 a new one
+        start = partial(CogVideoXPipeline.from_pretrained, str(base/'pipeline')) if r.get('warm') else partial(fresh_pipeline, base/'pipeline', cfg, seed)
+        build, latents, seed_offset = start, out/'latents', r['seed_offset']
     elif r.get('normalise', True):
         stats = latent_channel_stats(base/'latents')
         build, latents, seed_offset = partial(refined_pipeline, base, stats), normalise_latents(base/'latents', out/'latents', *stats), r.get('seed_offset', 11)
     else:   # the base run's own model and latents, read where they are
         build, latents, seed_offset = partial(CogVideoXPipeline.from_pretrained, str(base/'pipeline')), base/'latents', r.get('seed_offset', 21)
-    pipe = build().to(device)   # a training group's processes build their own copies the same way
+    pipe, known = build().to(device), None   # a training group's processes build their own copies the same way
     if r.get('reencode'):
         shard = min(256, r['stories'])
         t0, before = time.time(), len(list(latents.glob('[0-9]*.pt'))) * shard
-        encode_stage(pipe, build, processes, out, r['stories'], cfg, seed, shard, progress)
+        if workers: known = encode_rendered(pipe, out, r['stories'], cfg, seed, shard, workers=workers, progress=progress)
+        else: encode_stage(pipe, build, processes, out, r['stories'], cfg, seed, shard, progress)
         update_log(out, header, run, t_call, 'latents', before, t0, samples=-(-r['stories'] // shard) * shard)
     t0, before = time.time(), _step(out/'transformer.checkpoint.pt')
     log = partial(update_log, out, header, run, t_call, 'transformer', before, t0)
     # other draws of noise and time steps than the base run's transformer stage (seed + 1) and each other's
-    losses = run_transformer_stage(pipe, build, processes, run, out, cfg, r, batch, seed, progress, log, seed_offset=seed_offset, latents=latents)
+    if seconds and before == 0:   # the steps that fit what is left of `seconds`, timed on this machine with this run's batches
+        r['transformer_steps'] = calibrated_steps(pipe, out, cfg, r, batch, seed, seconds - (time.time() - t_call), latents=latents, known=known, workers=workers)
+        header['recipe'] = r; update_log(out, header, run, t_call)
+    losses = run_transformer_stage(pipe, build, processes, run, out, cfg, r, batch, seed, progress, log, seed_offset=seed_offset, latents=latents,
+                                   known=known, workers=workers)
     if losses is not None: log(losses)
     return save_model(pipe, out/'pipeline', **recipe_settings(r))
 
@@ -1115,4 +1138,69 @@ def decoder_refine(out, base, config='v16', samples:int=None, steps:int=None, se
     for name in ('vocabulary.json', 'settings.json'): shutil.copy(base/'pipeline'/name, folder/name)   # it runs as its base runs
     update_log(out, header, run, t_call)
     return folder
+
+
+# %% ../nbs/32_toymodel2.ipynb #0beb5e90
+def story_layouts(index:int, cfg:ToyConfig, seed:int=0) -> tuple:
+    "Training sample `index` rendered for a run: (uint8 frames [T, H, W, 3], its clip's boxes without frames, its tracked scene)."
+    clip = story_clip(index, cfg, seed)
+    return clip.frames, replace(clip, frames=None), tracked_story_scene(index, cfg, seed)
+
+def _one_thread(): torch.set_num_threads(1)
+
+def rendered_stories(n:int, cfg:ToyConfig, seed:int=0, workers:int=1, chunk:int=16):
+    "(index, frames, boxes, tracked scene) of training samples 0 .. n-1 in order, rendered by `workers` CPU processes of one thread each."
+    if workers <= 1:
+        yield from ((i, *story_layouts(i, cfg, seed)) for i in range(n)); return
+    # forked: the workers need no imports, and touch no GPU the parent may hold
+    with multiprocessing.get_context('fork').Pool(workers, initializer=_one_thread) as pool:
+        for i, r in enumerate(pool.imap(partial(story_layouts, cfg=cfg, seed=seed), range(n), chunksize=chunk)): yield (i, *r)
+
+def encode_rendered(pipe, out, n:int, cfg:ToyConfig, seed:int=0, shard:int=256, batch:int=64, workers:int=1, progress:bool=True) -> dict:
+    """Training samples 0 .. n-1 (whole shards) rendered by `workers` CPU processes (`rendered_stories`) and encoded on the VAE's
+    device into `out/latents` in `encode_stories`' shards (those there kept); returns their layouts {index: (boxes, tracked scene)}
+    for `story_batches(known=...)`."""
+    folder, total = Path(out)/'latents', -(-n // shard) * shard
+    folder.mkdir(parents=True, exist_ok=True)
+    scale, layouts, frames = float(pipe.vae.config.scaling_factor), {}, []
+    for i, f, boxes, scene in tqdm(rendered_stories(total, cfg, seed, workers), total=total, desc='stories', disable=not progress):
+        layouts[i], path = (boxes, scene), folder/f'{i // shard:05d}.pt'
+        if path.exists(): continue
+        frames.append(f)
+        if len(frames) < shard: continue
+        with torch.no_grad():
+            lats = [encode_latents(pipe, torch.stack([to_video(x) for x in frames[lo:lo + batch]])).half().cpu() for lo in range(0, shard, batch)]
+        with atomic_path(path) as tmp: torch.save(dict(latents=torch.cat(lats), first=i + 1 - shard, seed=seed, scaling_factor=scale), tmp)
+        frames = []
+    return layouts
+
+class _BatchStream(torch.utils.data.IterableDataset):
+    "Endless batches from `make()`, a batch source of `story_batches`, each worker drawing with its own generator (`seed`, its number)."
+    def __init__(self, make, seed): self.make, self.seed = make, seed
+    def __iter__(self):
+        info = torch.utils.data.get_worker_info()
+        torch.set_num_threads(1)
+        source, rng = self.make(), np.random.default_rng([*self.seed, info.id if info else 0])
+        while True: yield source(rng)
+
+def loader_batches(make, workers:int, seed:tuple):
+    """A batch source for `train_transformer` (which gives it a generator it does not need) fed by `workers` CPU processes of a
+    `DataLoader`, each drawing batches from its own `make()` with its own generator seeded by `seed` and its number: the same
+    batches, in the same order, on every run."""
+    loader = torch.utils.data.DataLoader(_BatchStream(make, tuple(seed)), batch_size=None, num_workers=workers, prefetch_factor=4,
+                                         persistent_workers=True, multiprocessing_context='fork')
+    it = iter(loader)
+    return lambda rng: next(it)
+
+def calibrated_steps(pipe, out, cfg:ToyConfig, r:dict, batch:int, seed:int, seconds:float, probe:int=200, **data) -> int:
+    """The transformer steps of recipe `r` that fill `seconds` on this machine: `probe` steps of a copy of the transformer on this
+    run's batches (`data`: `_transformer_stage`'s latents, known, workers), in a folder of their own, timed from their 100th
+    step; less a twentieth for checkpoints and the save."""
+    times = []
+    with tempfile.TemporaryDirectory() as d:
+        _transformer_stage(deepcopy(pipe), Path(d), cfg, r, batch, seed, False, lambda losses: times.append(time.time()), 0, steps=probe, **data)
+    per = (times[-1] - times[0]) / (probe - 100)
+    steps = int(0.95 * seconds / per)
+    if steps < 500: raise ValueError(f'{seconds:.0f} s hold {steps} steps of {per:.3f} s on this machine: give more seconds or train on a GPU')
+    return steps
 
