@@ -15,7 +15,7 @@ import matplotlib.pyplot as plt
 from tqdm.auto import tqdm
 from .files import atomic_path, atomic_write_text, folder_lock
 from .pipeline import save_model_settings
-from .plan import Scene
+from .plan import PlanError, Scene
 from .planner import RulePlanner
 from .shapes import PLACES, Clip, render_scene, track_scene
 from .sr3ai import Slots, TokenGrid, pad_latent_frames, pipeline_grid, scene_slots
@@ -269,9 +269,11 @@ def story_batches(latents:StoryLatents, grid:TokenGrid, batch:int, seed:int=0, d
     With `frames` instead, the others are `frames` token frames of whole frames from a random time (`time_window`), as
     CogVideoX trains on images beside its videos: one token frame costs about a fifth of a clip, and keeps the frame's edges.
     With `tracked`, the slots come from tracked layouts (`tracked_story_scene`, of size `cfg`): a box per frame, where each
-    character is drawn, instead of the planner's boxes. `known`: {index: (boxes, tracked scene)} already rendered (`encode_rendered`)."""
+    character is drawn, instead of the planner's boxes. `known`: {index: (boxes, tracked scene)} already rendered (`encode_rendered`):
+    the stories drawn from."""
     boxes, scenes = {}, {}   # rendered once per story: rendering a batch's stories costs a sixth of a training step
     for i, (b, s) in (known or {}).items(): boxes[i], scenes[i] = b, s
+    pool = np.array(sorted(known)) if known else len(latents)
     if crop and frames: raise ValueError('a batch source cuts windows in space (crop) or in time (frames), not both')
     calls = itertools.count()   # counted from a (re)start: a `full_every` dividing the checkpoint interval keeps a resumed run's pattern
     def clip_boxes(i):
@@ -282,7 +284,7 @@ def story_batches(latents:StoryLatents, grid:TokenGrid, batch:int, seed:int=0, d
         if i not in scenes: scenes[i] = tracked_story_scene(i, cfg, seed)
         return scenes[i]
     def batches(rng):
-        idx = rng.choice(len(latents), batch, replace=False)
+        idx = rng.choice(pool, batch, replace=False)
         slots = [story_slots(scene(int(i)), grid, rng, drop_prob) for i in idx]
         lat = latents[idx]
         shape = (lat.shape[1],) + tuple(lat.shape[3:])
@@ -819,7 +821,8 @@ def refine(out, base, config='v4', steps:int=None, stories:int=None, lr:float=No
     if r.get('reencode'):
         shard = min(256, r['stories'])
         t0, before = time.time(), len(list(latents.glob('[0-9]*.pt'))) * shard
-        if workers: known = encode_rendered(pipe, out, r['stories'], cfg, seed, shard, workers=workers, progress=progress)
+        if workers:
+            known = encode_rendered(pipe, out, r['stories'], cfg, seed, shard, workers=workers, progress=progress, grid=config_grid(cfg, r.get('frame_slots', False)))
         else: encode_stage(pipe, build, processes, out, r['stories'], cfg, seed, shard, progress)
         update_log(out, header, run, t_call, 'latents', before, t0, samples=-(-r['stories'] // shard) * shard)
     t0, before = time.time(), _step(out/'transformer.checkpoint.pt')
@@ -1141,30 +1144,36 @@ def decoder_refine(out, base, config='v16', samples:int=None, steps:int=None, se
 
 
 # %% ../nbs/32_toymodel2.ipynb #0beb5e90
-def story_layouts(index:int, cfg:ToyConfig, seed:int=0) -> tuple:
-    "Training sample `index` rendered for a run: (uint8 frames [T, H, W, 3], its clip's boxes without frames, its tracked scene)."
-    clip = story_clip(index, cfg, seed)
-    return clip.frames, replace(clip, frames=None), tracked_story_scene(index, cfg, seed)
+def story_layouts(index:int, cfg:ToyConfig, seed:int=0, grid:TokenGrid=None) -> tuple:
+    """Training sample `index` rendered for a run: (uint8 frames [T, H, W, 3], its clip's boxes without frames, its tracked scene);
+    the scene None where a caption of it covers no token of `grid` (a character tracked out of the frame)."""
+    clip, scene = story_clip(index, cfg, seed), tracked_story_scene(index, cfg, seed)
+    try:
+        if grid is not None: scene_slots(scene, grid)
+    except PlanError: scene = None
+    return clip.frames, replace(clip, frames=None), scene
 
 def _one_thread(): torch.set_num_threads(1)
 
-def rendered_stories(n:int, cfg:ToyConfig, seed:int=0, workers:int=1, chunk:int=16):
+def rendered_stories(n:int, cfg:ToyConfig, seed:int=0, workers:int=1, chunk:int=16, grid:TokenGrid=None):
     "(index, frames, boxes, tracked scene) of training samples 0 .. n-1 in order, rendered by `workers` CPU processes of one thread each."
     if workers <= 1:
-        yield from ((i, *story_layouts(i, cfg, seed)) for i in range(n)); return
+        yield from ((i, *story_layouts(i, cfg, seed, grid)) for i in range(n)); return
     # forked: the workers need no imports, and touch no GPU the parent may hold
     with multiprocessing.get_context('fork').Pool(workers, initializer=_one_thread) as pool:
-        for i, r in enumerate(pool.imap(partial(story_layouts, cfg=cfg, seed=seed), range(n), chunksize=chunk)): yield (i, *r)
+        for i, r in enumerate(pool.imap(partial(story_layouts, cfg=cfg, seed=seed, grid=grid), range(n), chunksize=chunk)): yield (i, *r)
 
-def encode_rendered(pipe, out, n:int, cfg:ToyConfig, seed:int=0, shard:int=256, batch:int=64, workers:int=1, progress:bool=True) -> dict:
+def encode_rendered(pipe, out, n:int, cfg:ToyConfig, seed:int=0, shard:int=256, batch:int=64, workers:int=1, progress:bool=True,
+                    grid:TokenGrid=None) -> dict:
     """Training samples 0 .. n-1 (whole shards) rendered by `workers` CPU processes (`rendered_stories`) and encoded on the VAE's
     device into `out/latents` in `encode_stories`' shards (those there kept); returns their layouts {index: (boxes, tracked scene)}
-    for `story_batches(known=...)`."""
+    for `story_batches(known=...)`, leaving out those whose tracked captions cover no token of `grid`."""
     folder, total = Path(out)/'latents', -(-n // shard) * shard
     folder.mkdir(parents=True, exist_ok=True)
     scale, layouts, frames = float(pipe.vae.config.scaling_factor), {}, []
-    for i, f, boxes, scene in tqdm(rendered_stories(total, cfg, seed, workers), total=total, desc='stories', disable=not progress):
-        layouts[i], path = (boxes, scene), folder/f'{i // shard:05d}.pt'
+    for i, f, boxes, scene in tqdm(rendered_stories(total, cfg, seed, workers, grid=grid), total=total, desc='stories', disable=not progress):
+        if scene is not None: layouts[i] = (boxes, scene)
+        path = folder/f'{i // shard:05d}.pt'
         if path.exists(): continue
         frames.append(f)
         if len(frames) < shard: continue

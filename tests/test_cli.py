@@ -159,7 +159,7 @@ def test_train_runs_a_stage_and_resumes(tmp_path):
     (('--vae_batch', '0'), 'must be whole numbers >= 1; got vae_batch 0'),
     (('--device', 'cuda:7'), 'no CUDA GPU'),
     (('--config', 'v4'), '--config v4 refines a finished v3 run: give its folder with --base'),
-    (('--base', 'runs/toymodel3'), '--base is for --config v4, v5, v6, v7, v8, v9, v11, v12, v14, v15 or v16'),
+    (('--base', 'runs/toymodel3'), '--base is for --config v4, v5, v6, v7, v8, v9, v11, v12, v14, v15, v16 or v17'),
     (('--config', 'v5'), '--config v5 refines a finished v3 run: give its folder with --base'),
     (('--config', 'v9'), '--config v9 refines a finished v7 run: give its folder with --base'),
     (('--config', 'v11'), '--config v11 refines a finished v10 run: give its folder with --base'),
@@ -176,6 +176,9 @@ def test_train_runs_a_stage_and_resumes(tmp_path):
     (('--config', 'v4', '--base', 'no/such/run'), 'holds no finished model (no pipeline folder): train it first'),
     (('--processes', '3'), '--processes must be at least 1 and divide --batch 8; got 3'),
     (('--config', 'v1', '--processes', '2'), '--processes is for training v2 to v16 on CPU cores'),
+    (('--workers', '2'), '--workers and --seconds are for --config v17'),
+    (('--config', 'v17', '--base', 'runs/toymodel14', '--seconds', '60', '--transformer_steps', '9'), 'give --seconds or --transformer_steps, not both'),
+    (('--config', 'v17', '--base', 'runs/toymodel14', '--seconds', '0'), '--workers must be >= 0 and --seconds > 0'),
 ])
 def test_train_refuses_bad_options(args, says, tmp_path):
     rc, _, err = in_process('train', '--out', tmp_path/'t', *args)
@@ -265,3 +268,14 @@ def test_train_v14_encodes_anew_on_a_finished_v13_run(tmp_path):
     assert weights('v16') == weights('v14') and vae('v16') != vae('v14')
     settings = lambda run: json.loads((tmp_path/run/'pipeline'/'settings.json').read_text())
     assert settings('v16') == settings('v14')   # it runs as its base runs
+    # v17 trains that v14 run's own transformer on, its stories rendered by worker processes and encoded anew, its batches
+    # assembled by DataLoader workers (on a GPU where one is given; here on the CPU)
+    rc, out, err = in_process('train', '--out', tmp_path/'v17', '--config', 'v17', '--base', tmp_path/'v14', '--stories', 4,
+                              '--transformer_steps', 2, '--batch', 2, '--workers', 2, '--threads', 1)
+    assert rc == 0 and 'saved the pipeline' in out, err
+    lat = lambda run: torch.load(tmp_path/run/'latents'/'00000.pt', weights_only=False)['latents'].float()
+    assert (lat('v17') - lat('v14')).abs().max() < 0.02   # the same stories through the same VAE (stored in half precision)
+    log = json.loads((tmp_path/'v17'/'training.json').read_text())
+    assert (log['name'], log['stages']['latents']['samples'], log['stages']['transformer']['steps']) == ('v17', 4, 2)
+    assert vae('v17') == vae('v14') and weights('v17') not in (weights('v14'), weights('v15'))
+    assert settings('v17') == settings('v14')
