@@ -4,7 +4,7 @@
 
 # %% ../nbs/32_toymodel2.ipynb #20bfb6f3
 from __future__ import annotations
-import itertools, json, math, multiprocessing, os, platform, sys, tempfile, time
+import itertools, json, math, multiprocessing, os, platform, shutil, sys, tempfile, time
 from copy import deepcopy
 from dataclasses import asdict, dataclass, replace
 from functools import partial
@@ -25,20 +25,21 @@ from .toymodel import (N_SLOTS, latent_frame_boxes, ToyConfig, build_toy_pipelin
                                   world_vocabulary)
 
 # %% auto #0
-__all__ = ['CONFIGS', 'STAGES', 'RECIPES', 'RECIPE', 'MAIN_JOB', 'DECODER_RECIPES', 'toy_config', 'config_grid', 'coverage_pair',
-           'story_script', 'story_scene', 'story_slots', 'acting_seed', 'story_clip', 'tracked_story_scene',
-           'story_frames', 'caption_tokens', 'weigh_box', 'character_weight', 'focus_window', 'story_vae_batch',
-           'encode_stories', 'StoryLatents', 'latent_weight', 'crop_window', 'time_window', 'crop_sample',
-           'story_batches', 'machine', 'command_line', 'run_record', 'story_psnr', 'update_log', 'story_latent_scale',
-           'adapter_window_of', 'save_model', 'recipe_settings', 'recipe', 'run_transformer_stage', 'story_pipeline',
-           'encode_stage', 'check_processes', 'train', 'benchmark', 'decoded_frames', 'round_trip', 'world_ceiling',
-           'vae_ceiling', 'vae_figure', 'snapshot', 'first_latents', 'latent_channel_stats', 'latent_readers',
-           'fold_latent_normalisation', 'rewrite_latents', 'normalise_latents', 'refined_pipeline', 'fresh_pipeline',
-           'refine', 'latent_basis', 'project_vae', 'project_transformer', 'projected_pipeline',
-           'fresh_projected_pipeline', 'project_latents', 'video_blocks', 'block_video', 'BlockCodec', 'story_inputs',
-           'denoised_from', 'denoising_figure', 'velocity_errors', 'normalised_latents', 'sample_stories',
-           'story_strength', 'noised_story', 'sample_pair', 'sample_decoder_batch', 'base_pipeline', 'decoder_refine',
-           'story_layouts', 'rendered_stories', 'encode_rendered', 'loader_batches', 'calibrated_steps']
+__all__ = ['CONFIGS', 'STAGES', 'RECIPES', 'RECIPE', 'MAIN_JOB', 'DECODER_RECIPES', 'TRANSFORMER_SIZES', 'toy_config',
+           'config_grid', 'coverage_pair', 'story_script', 'story_scene', 'story_slots', 'acting_seed', 'story_clip',
+           'tracked_story_scene', 'story_frames', 'caption_tokens', 'weigh_box', 'character_weight', 'focus_window',
+           'story_vae_batch', 'encode_stories', 'StoryLatents', 'latent_weight', 'crop_window', 'time_window',
+           'crop_sample', 'story_batches', 'machine', 'command_line', 'run_record', 'story_psnr', 'update_log',
+           'story_latent_scale', 'adapter_window_of', 'save_model', 'recipe_settings', 'recipe',
+           'run_transformer_stage', 'story_pipeline', 'encode_stage', 'check_processes', 'train', 'benchmark',
+           'decoded_frames', 'round_trip', 'world_ceiling', 'vae_ceiling', 'vae_figure', 'snapshot', 'first_latents',
+           'latent_channel_stats', 'latent_readers', 'fold_latent_normalisation', 'rewrite_latents',
+           'normalise_latents', 'refined_pipeline', 'fresh_pipeline', 'refine', 'latent_basis', 'project_vae',
+           'project_transformer', 'projected_pipeline', 'fresh_projected_pipeline', 'project_latents', 'video_blocks',
+           'block_video', 'BlockCodec', 'story_inputs', 'denoised_from', 'denoising_figure', 'velocity_errors',
+           'normalised_latents', 'sample_stories', 'story_strength', 'noised_story', 'sample_pair',
+           'sample_decoder_batch', 'base_pipeline', 'decoder_refine', 'story_layouts', 'rendered_stories',
+           'encode_rendered', 'loader_batches', 'calibrated_steps', 'with_transformer']
 
 # %% ../nbs/32_toymodel2.ipynb #c1767cc7
 CONFIGS = {'v1': ToyConfig(),
@@ -1212,4 +1213,23 @@ def calibrated_steps(pipe, out, cfg:ToyConfig, r:dict, batch:int, seed:int, seco
     steps = int(0.95 * seconds / per)
     if steps < 500: raise ValueError(f'{seconds:.0f} s hold {steps} steps of {per:.3f} s on this machine: give more seconds or train on a GPU')
     return steps
+
+TRANSFORMER_SIZES = ('in_channels', 'out_channels', 'sample_height', 'sample_width', 'sample_frames', 'patch_size', 'patch_size_t', 'text_embed_dim',
+                     'max_text_seq_length', 'use_rotary_positional_embeddings')
+
+def with_transformer(base, transformer, out) -> Path:
+    """The pipeline folder `base` copied to `out` with the transformer of the folder `transformer` in place of its own (a model kept
+    as its transformer alone, as model 17 is); refused where the two transformers do not take the same latents and text."""
+    base, transformer, out = Path(base), Path(transformer), Path(out)
+    if out.exists(): raise FileExistsError(f'{out} exists: give a folder that does not')
+    size = lambda folder: {k: v for k, v in json.loads((folder/'config.json').read_text()).items() if k in TRANSFORMER_SIZES}
+    if size(base/'transformer') != size(transformer):
+        differ = sorted(k for k in TRANSFORMER_SIZES if size(base/'transformer').get(k) != size(transformer).get(k))
+        raise ValueError(f"the transformer in {transformer} does not fit the pipeline in {base}: its {', '.join(differ)} differ")
+    part = out.with_name(out.name + '.partial')   # a stop leaves no half-made pipeline under `out`
+    shutil.rmtree(part, ignore_errors=True)
+    shutil.copytree(base, part, ignore=shutil.ignore_patterns('transformer'))
+    shutil.copytree(transformer, part/'transformer')
+    part.rename(out)
+    return out
 
