@@ -14,13 +14,13 @@ from .plan import PlanError, Scene
 # %% auto #0
 __all__ = ['BACKGROUND_COLOR', 'LORA_TARGETS', 'WAN_LORA_TARGETS', 'EXPERT_PREFIXES', 'TEXT_SIDE', 'SR3AI_BACKENDS', 'TokenGrid',
            'token_frame_spans', 'pad_latent_frames', 'key_frame_of_latent_frames', 'box_cells', 'Slots', 'scene_slots',
-           'region_mask', 'slot_colors', 'slot_legend', 'mask_picture', 'draw_joint_mask', 'draw_mask', 'slot_owners',
-           'owner_image', 'draw_token_grid', 'draw_slot_owners', 'draw_scene_tokens', 'SR3AIAttnProcessor', 'log_mask',
-           'flex_attention_on', 'install_sr3ai', 'denoisers', 'model_family', 'adapter_targets', 'region_lora_config',
-           'caption_has_key', 'slot_gate', 'add_region_adapter', 'RegionAdapters', 'save_region_adapter',
-           'load_region_adapter', 'encode_slots', 'pipeline_grid', 'sr3ai_backend', 'sr3ai_inputs', 'scene_frames',
-           'show_figure', 'AttentionRecorder', 'draw_attention', 'attention_explorer', 'edit_region', 'MaskLab',
-           'slot_mask_mod', 'flex_block_mask']
+           'region_mask', 'region_masks', 'slot_colors', 'slot_legend', 'mask_picture', 'draw_joint_mask', 'draw_mask',
+           'slot_owners', 'owner_image', 'draw_token_grid', 'draw_slot_owners', 'draw_scene_tokens',
+           'SR3AIAttnProcessor', 'log_mask', 'flex_attention_on', 'install_sr3ai', 'denoisers', 'model_family',
+           'adapter_targets', 'region_lora_config', 'caption_has_key', 'slot_gate', 'add_region_adapter',
+           'RegionAdapters', 'save_region_adapter', 'load_region_adapter', 'encode_slots', 'pipeline_grid',
+           'sr3ai_backend', 'sr3ai_inputs', 'scene_frames', 'show_figure', 'AttentionRecorder', 'draw_attention',
+           'attention_explorer', 'edit_region', 'MaskLab', 'slot_mask_mod', 'flex_block_mask']
 
 # %% ../nbs/10_sr3ai.ipynb #139e42e0
 def _cfg(config, key, default=None):
@@ -139,6 +139,22 @@ def region_mask(slots:Slots) -> torch.Tensor:
         mask[s, s] = True                                # text of a slot <-> its own text
         mask[s, T:] = video[i]                           # text -> video inside its region
         mask[T:, s] = video[i][:, None]                  # video inside the region -> text
+    return mask
+
+def region_masks(slots:list, device=None) -> torch.Tensor:
+    """`region_mask` of each of `slots` (regions of one shape, one text length), stacked `[B, 1, L, L]` and built on `device` at once: a
+    training batch's masks without a Python loop over its samples (64 dense masks of 1420 tokens take 0.13 s on a CPU core)."""
+    s0 = slots[0]
+    if any(sl.regions.shape != s0.regions.shape or sl.grid.text_len != s0.grid.text_len for sl in slots):
+        raise ValueError('region_masks stacks slots with regions of one shape and one text length: one grid, padded slots (pad_slots)')
+    T, n = s0.text_len, s0.grid.text_len
+    video = torch.stack([sl.regions.reshape(sl.n_slots, -1) for sl in slots]).to(device)   # [B, n_slots, n_video]
+    owner = torch.arange(T, device=video.device) // n                                      # each text token's slot
+    mask = torch.empty(len(slots), 1, s0.seq_len, s0.seq_len, dtype=torch.bool, device=video.device)
+    mask[:, 0, :T, :T] = owner[:, None] == owner[None, :]    # text of a slot <-> its own text
+    mask[:, 0, :T, T:] = video[:, owner]                     # text -> video inside its region
+    mask[:, 0, T:, :T] = video[:, owner].transpose(1, 2)     # video inside the region -> text
+    mask[:, 0, T:, T:] = True                                # video <-> video: always
     return mask
 
 # %% ../nbs/10_sr3ai.ipynb #5e10f15c

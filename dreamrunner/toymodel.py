@@ -200,7 +200,7 @@ def vae_psnr(vae, samples:list) -> float:
 from .plan import PlanError
 from .planner import RulePlanner
 from .shapes import render_scene
-from .sr3ai import Slots, box_cells, install_sr3ai, region_mask, scene_slots
+from .sr3ai import Slots, box_cells, install_sr3ai, region_mask, region_masks, scene_slots
 
 N_SLOTS = 5   # up to four captions (two characters, two motions each) and the background
 
@@ -403,7 +403,7 @@ def train_transformer(pipe, steps:int, out, batch:int=8, lr:float=8e-4, cfg:ToyC
         lat, weight = pad_latent_frames(lat.to(tr.device), pt), pad_latent_frames(weight[0].to(tr.device), pt) if weight else None
         # every caption of the batch in one call of the text encoder (each is encoded on its own all the same)
         text = encode_slot_texts(pipe, [c for sl in slots for c in sl.captions], cfg.text_len).reshape(len(slots), -1, pipe.text_encoder.config.d_model)
-        mask = torch.stack([region_mask(sl) for sl in slots])[:, None].to(tr.device)
+        mask = region_masks(slots, tr.device)   # built where it is used: a GPU builds a batch's in no time
         noise = torch.randn(lat.shape, generator=gen).to(tr.device)   # drawn on the CPU: the same run on any device
         t = draw_timesteps(share, sched.config.num_train_timesteps, gen, noise_bias).to(tr.device)
         g = slots[0].grid
