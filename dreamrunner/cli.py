@@ -69,26 +69,26 @@ def plan(story:str,                              # story script (.story/.txt) or
 # %% ../nbs/90_cli.ipynb #40dd5e15
 # v2-v15: their recipes are toymodel2.RECIPES, whose `train` and `refine` fill in every number not given here; v16's is
 # toymodel2.DECODER_RECIPES (`decoder_refine`)
-TRAIN_DEFAULTS = {'v1': dict(vae_steps=2000, decoder_steps=3000, transformer_steps=4000), 'v2': {}, 'v3': {}, 'v4': {}, 'v5': {}, 'v6': {}, 'v7': {}, 'v8': {}, 'v9': {}, 'v10': {}, 'v11': {}, 'v12': {}, 'v13': {}, 'v14': {}, 'v15': {}, 'v16': {}, 'v17': {}}
-REFINED = dict(v4='v3', v5='v3', v6='v3', v7='v3', v8='v3', v9='v7', v11='v10', v12='v11', v14='v13', v15='v14', v16='v14', v17='v14')   # made from a finished run of this config (--base)
+TRAIN_DEFAULTS = {'v1': dict(vae_steps=2000, decoder_steps=3000, transformer_steps=4000), 'v2': {}, 'v3': {}, 'v4': {}, 'v5': {}, 'v6': {}, 'v7': {}, 'v8': {}, 'v9': {}, 'v10': {}, 'v11': {}, 'v12': {}, 'v13': {}, 'v14': {}, 'v15': {}, 'v16': {}, 'v17': {}, 'v18': {}}
+REFINED = dict(v4='v3', v5='v3', v6='v3', v7='v3', v8='v3', v9='v7', v11='v10', v12='v11', v14='v13', v15='v14', v16='v14', v17='v14', v18='v17')   # made from a finished run of this config (--base)
 
 def train(out:str='runs/toymodel',        # folder for checkpoints and the finished pipeline (run again to resume)
-          config:Param("model: v1 (80x80, 9 frames), v2 (96x96, 25 frames), v3 (v2 with 8x8-pixel tokens), v4 (a finished v3 run refined, --base), v5 (a finished v3 run trained on toward the noisiest steps, --base), v6 (a finished v3 run trained on windows around its characters, --base), v7 (a finished v3 run on the top 8 principal directions of its latents, --base), v8 (v7's latents, a new wider transformer, --base), v9 (a finished v7 run trained on tracked layouts, --base), v10 (two frames a latent frame, tokens of two latent frames), v11 (a finished v10 run on normalised latents, --base) v12 (a finished v11 run trained on windows in time, --base) v13 (v12's training in one run from scratch) v14 (absolute positions, 80x80, on a finished v13 run's VAE, --base) v15 (a finished v14 run trained on, --base) v16 (a finished v14 run, its decoder trained on the model's own samples, --base) or v17 (a finished v14 run trained on, on a GPU, on four times its stories, --base --device cuda)", str, choices=tuple(TRAIN_DEFAULTS))='v2',
+          config:Param("model: v1 (80x80, 9 frames), v2 (96x96, 25 frames), v3 (v2 with 8x8-pixel tokens), v4 (a finished v3 run refined, --base), v5 (a finished v3 run trained on toward the noisiest steps, --base), v6 (a finished v3 run trained on windows around its characters, --base), v7 (a finished v3 run on the top 8 principal directions of its latents, --base), v8 (v7's latents, a new wider transformer, --base), v9 (a finished v7 run trained on tracked layouts, --base), v10 (two frames a latent frame, tokens of two latent frames), v11 (a finished v10 run on normalised latents, --base) v12 (a finished v11 run trained on windows in time, --base) v13 (v12's training in one run from scratch) v14 (absolute positions, 80x80, on a finished v13 run's VAE, --base) v15 (a finished v14 run trained on, --base) v16 (a finished v14 run, its decoder trained on the model's own samples, --base) v17 (a finished v14 run trained on, on a GPU, on four times its stories, --base --device cuda) or v18 (a finished v17 or v18 run trained on as v17, --base --device cuda --seed N)", str, choices=tuple(TRAIN_DEFAULTS))='v2',
           vae_steps:int=None,             # VAE training steps (default: the config's recipe)
           decoder_steps:int=None,         # decoder-only steps after the latents are fixed (v16: on the model's samples)
           transformer_steps:int=None,     # transformer training steps
-          stories:int=None,               # v2-v14, v17: training stories encoded to latents; v16: training stories the model samples
+          stories:int=None,               # v2-v14, v17, v18: training stories encoded to latents; v16: training stories the model samples
           vae_batch:int=None,             # v2-v13: clips a VAE and decoder step (default 3; a GPU takes many more)
           vae_crop:int=None,              # v2-v13: side in pixels of the VAE and decoder steps' windows (default: the recipe's; v10 24)
           stages:str=None,                # v2-v13: comma-separated stages to run now (vae,latents,transformer,decoder; default all)
-          base:str=None,                  # v4-v9, v11, v12, v14-v17: the finished run it refines (v3; v7 for v9; v10 for v11; v11 for v12; v13 for v14; v14 for v15 to v17)
+          base:str=None,                  # v4-v9, v11, v12, v14-v18: the finished run it refines (v3; v7 for v9; v10 for v11; v11 for v12; v13 for v14; v14 for v15 to v17; v17 or v18 for v18)
           batch:int=8,                    # clips per step
           seed:int=0,                     # random seed
           device:str='cpu',               # cuda trains on a GPU (minutes instead of hours); checkpoints move between machines
           threads:int=None,               # CPU threads (default: $OMP_NUM_THREADS, else 1), in each process
           processes:int=1,                # v2-v16: the latents and transformer stages (v16: samples) in this many CPU processes (2 on a 2-core CPU)
-          workers:int=0,                  # v17: CPU processes that render the stories and assemble the batches beside the GPU
-          seconds:float=None):            # v17: as many transformer steps as end the run this many seconds after it starts (timed here)
+          workers:int=0,                  # v17, v18: CPU processes that render the stories and assemble the batches beside the GPU
+          seconds:float=None):            # v17, v18: as many transformer steps as end the run this many seconds after it starts (timed here)
     "Train an embedded Shapes-world CogVideoX (resumable: stop it any time and run the same command again)."
     check_device(device)
     set_threads(threads)
@@ -100,7 +100,7 @@ def train(out:str='runs/toymodel',        # folder for checkpoints and the finis
     if config not in REFINED and base is not None: raise CLIError(f"--base is for --config {', '.join(list(REFINED)[:-1])} or {list(REFINED)[-1]}")
     if processes < 1 or batch % processes: raise CLIError(f'--processes must be at least 1 and divide --batch {batch}; got {processes}')
     if processes > 1 and (config == 'v1' or device != 'cpu'): raise CLIError('--processes is for training v2 to v16 on CPU cores')
-    if (workers or seconds is not None) and config != 'v17': raise CLIError('--workers and --seconds are for --config v17')
+    if (workers or seconds is not None) and config not in ('v17', 'v18'): raise CLIError('--workers and --seconds are for --config v17 and v18')
     if workers < 0 or (seconds is not None and seconds <= 0): raise CLIError(f'--workers must be >= 0 and --seconds > 0; got {workers} and {seconds}')
     if seconds is not None and transformer_steps is not None: raise CLIError('give --seconds or --transformer_steps, not both')
     if config == 'v16':
@@ -109,12 +109,13 @@ def train(out:str='runs/toymodel',        # folder for checkpoints and the finis
         from dreamrunner.toymodel2 import decoder_refine
         folder = decoder_refine(out, base, config, samples=stories, steps=decoder_steps, seed=seed, device=device, processes=processes)
     elif config in REFINED:
-        if (stories is not None and config not in ('v14', 'v17')) or stages is not None or {'vae_steps', 'decoder_steps', 'vae_batch', 'vae_crop'} & set(steps):
+        if (stories is not None and config not in ('v14', 'v17', 'v18')) or stages is not None or {'vae_steps', 'decoder_steps', 'vae_batch', 'vae_crop'} & set(steps):
             raise CLIError(f'--config {config} trains the transformer only: of the steps, give only --transformer_steps'
-                           + (' and --stories' if config in ('v14', 'v17') else ''))
+                           + (' and --stories' if config in ('v14', 'v17', 'v18') else ''))
         from dreamrunner.toymodel2 import refine
-        folder = refine(out, base, config, steps=transformer_steps, stories=stories, batch=batch, seed=seed, device=device, processes=processes,
-                        workers=workers, seconds=seconds)
+        try: folder = refine(out, base, config, steps=transformer_steps, stories=stories, batch=batch, seed=seed, device=device, processes=processes,
+                             workers=workers, seconds=seconds)
+        except ValueError as e: raise CLIError(str(e)) from None   # a base run of another recipe, a budget too short: said in one line
     elif config == 'v1':
         if stories is not None or stages is not None or vae_batch is not None or vae_crop is not None:
             raise CLIError('--stories, --stages, --vae_batch and --vae_crop are for --config v2 to v14')

@@ -5,6 +5,7 @@
 # %% ../nbs/32_toymodel2.ipynb #20bfb6f3
 from __future__ import annotations
 import itertools, json, math, multiprocessing, os, platform, shutil, sys, tempfile, time
+from concurrent.futures import ProcessPoolExecutor
 from copy import deepcopy
 from dataclasses import asdict, dataclass, replace
 from functools import partial
@@ -72,7 +73,7 @@ CONFIGS['v13'] = CONFIGS['v10']
 # CogVideoX-2B) on 80x80 frames: 1300 video tokens (96x96 would make 1872, twice model 13's time a scene)
 CONFIGS['v14'] = replace(CONFIGS['v10'], height=80, width=80, patch_t=None, rotary=False)
 # model 15: a finished v14 run trained on further; model 17: on a GPU, on more stories
-CONFIGS['v15'] = CONFIGS['v17'] = CONFIGS['v14']
+CONFIGS['v15'] = CONFIGS['v17'] = CONFIGS['v18'] = CONFIGS['v14']
 
 def toy_config(config='v2') -> ToyConfig:
     "A named embedded-model configuration ('v1': the shipped model, 'v2': model 2, 'v3': model 3, 'v4': model 4, 'v5', 'v6', 'v7': a v3 run trained on, 'v8': a new transformer on v7's latents, 'v9': a v7 run trained on tracked layouts, 'v10': two frames a latent frame, 'v11': a v10 run on normalised latents, 'v12': a v11 run trained on windows in time, 'v13': v12's training in one run from scratch, 'v14': absolute positions on a v13 run's VAE, 'v15': a v14 run trained on), or `config` itself if it is a `ToyConfig`."
@@ -452,6 +453,9 @@ RECIPES = {'v2': dict(vae_steps=4000, stories=8192, transformer_steps=12000, dec
            'v17': dict(base='v14', warm=True, reencode=True, stories=16384, transformer_steps=8000, lr=5e-4, frames=1, full_every=4,
                        tracked=True, frame_slots=True, focus=9.0, guidance=3.0, decode_frames=13, normalise=False, bf16_training=True,
                        seed_offset=121)}
+# a finished v17 run (or v18 run: `chain`) trained on as v17 trains, a GPU's minutes at a time, from a lower peak; each link with
+# its own --seed, so that it draws other stories, noise and batches than the links before it
+RECIPES['v18'] = dict(RECIPES['v17'], base='v17', chain=True, lr=4e-4, seed_offset=131)
 RECIPE = RECIPES['v2']
 
 def recipe(config, **given) -> dict:
@@ -789,7 +793,8 @@ def refine(out, base, config='v4', steps:int=None, stories:int=None, lr:float=No
     'v15': a finished v14 run's own pipeline and latents, trained on; 'v17': a finished v14 run's own pipeline trained on more
     stories, encoded anew, on a GPU: `workers` CPU processes render the stories and assemble the batches (`encode_rendered`,
     `loader_batches`); `seconds`: the transformer's steps are those that end its stage this many seconds after the call's start,
-    timed on this machine (`calibrated_steps`; the log records them, and `steps` gives them again).
+    timed on this machine (`calibrated_steps`; the log records them, and `steps` gives them again); 'v18': a finished v17 or v18
+    run trained on as v17 trains.
     `stories`: a re-encoding recipe's stories (default its own). `recipe_name`: default `config`'s name, else 'v4'."""
     name = recipe_name or (config if isinstance(config, str) else 'v4')
     refining = [k for k, v in RECIPES.items() if 'base' in v]
@@ -799,7 +804,8 @@ def refine(out, base, config='v4', steps:int=None, stories:int=None, lr:float=No
     if not (base/'pipeline').exists(): raise FileNotFoundError(f'{base} holds no finished model (no pipeline folder): train it first')
     made = json.loads((base/'training.json').read_text()).get('name') if (base/'training.json').exists() else None
     if stories is not None and not r.get('reencode'): raise ValueError(f'{name} trains on the latents of {base}: it encodes no stories')
-    if made is not None and made != r['base']: raise ValueError(f"{name} refines a finished {r['base']} run; {base} holds a {made} run")
+    if made is not None and made != r['base'] and not (r.get('chain') and made == name):
+        raise ValueError(f"{name} refines a finished {r['base']} run{' (or ' + name + ' run)' if r.get('chain') else ''}; {base} holds a {made} run")
     check_processes(processes, batch, device)
     out.mkdir(parents=True, exist_ok=True)
     header = dict(config=asdict(cfg), name=name, base=str(base.resolve()), seed=seed, batch=batch, recipe=r)
@@ -1160,9 +1166,10 @@ def rendered_stories(n:int, cfg:ToyConfig, seed:int=0, workers:int=1, chunk:int=
     "(index, frames, boxes, tracked scene) of training samples 0 .. n-1 in order, rendered by `workers` CPU processes of one thread each."
     if workers <= 1:
         yield from ((i, *story_layouts(i, cfg, seed, grid)) for i in range(n)); return
-    # forked: the workers need no imports, and touch no GPU the parent may hold
-    with multiprocessing.get_context('fork').Pool(workers, initializer=_one_thread) as pool:
-        for i, r in enumerate(pool.imap(partial(story_layouts, cfg=cfg, seed=seed, grid=grid), range(n), chunksize=chunk)): yield (i, *r)
+    # started by a fork server, the workers start clean (not forked from a process with threads and a model); one that dies
+    # stops the run (BrokenProcessPool) where a multiprocessing.Pool would wait for it for ever
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context('forkserver'), initializer=_one_thread) as pool:
+        for i, r in enumerate(pool.map(partial(story_layouts, cfg=cfg, seed=seed, grid=grid), range(n), chunksize=chunk)): yield (i, *r)
 
 def encode_rendered(pipe, out, n:int, cfg:ToyConfig, seed:int=0, shard:int=256, batch:int=64, workers:int=1, progress:bool=True,
                     grid:TokenGrid=None) -> dict:

@@ -159,7 +159,7 @@ def test_train_runs_a_stage_and_resumes(tmp_path):
     (('--vae_batch', '0'), 'must be whole numbers >= 1; got vae_batch 0'),
     (('--device', 'cuda:7'), 'no CUDA GPU'),
     (('--config', 'v4'), '--config v4 refines a finished v3 run: give its folder with --base'),
-    (('--base', 'runs/toymodel3'), '--base is for --config v4, v5, v6, v7, v8, v9, v11, v12, v14, v15, v16 or v17'),
+    (('--base', 'runs/toymodel3'), '--base is for --config v4, v5, v6, v7, v8, v9, v11, v12, v14, v15, v16, v17 or v18'),
     (('--config', 'v5'), '--config v5 refines a finished v3 run: give its folder with --base'),
     (('--config', 'v9'), '--config v9 refines a finished v7 run: give its folder with --base'),
     (('--config', 'v11'), '--config v11 refines a finished v10 run: give its folder with --base'),
@@ -176,7 +176,7 @@ def test_train_runs_a_stage_and_resumes(tmp_path):
     (('--config', 'v4', '--base', 'no/such/run'), 'holds no finished model (no pipeline folder): train it first'),
     (('--processes', '3'), '--processes must be at least 1 and divide --batch 8; got 3'),
     (('--config', 'v1', '--processes', '2'), '--processes is for training v2 to v16 on CPU cores'),
-    (('--workers', '2'), '--workers and --seconds are for --config v17'),
+    (('--workers', '2'), '--workers and --seconds are for --config v17 and v18'),
     (('--config', 'v17', '--base', 'runs/toymodel14', '--seconds', '60', '--transformer_steps', '9'), 'give --seconds or --transformer_steps, not both'),
     (('--config', 'v17', '--base', 'runs/toymodel14', '--seconds', '0'), '--workers must be >= 0 and --seconds > 0'),
 ])
@@ -279,3 +279,12 @@ def test_train_v14_encodes_anew_on_a_finished_v13_run(tmp_path):
     assert (log['name'], log['stages']['latents']['samples'], log['stages']['transformer']['steps']) == ('v17', 4, 2)
     assert vae('v17') == vae('v14') and weights('v17') not in (weights('v14'), weights('v15'))
     assert settings('v17') == settings('v14')
+    # v18 trains a finished v17 run on as v17 trains, on its own seed's stories; and a v18 run on again (a chain of GPU runs)
+    for out, base, seed in (('v18', 'v17', 1), ('v18b', 'v18', 2)):
+        rc, out_, err = in_process('train', '--out', tmp_path/out, '--config', 'v18', '--base', tmp_path/base, '--stories', 4,
+                                   '--transformer_steps', 1, '--batch', 2, '--workers', 2, '--seed', seed, '--threads', 1)
+        assert rc == 0 and 'saved the pipeline' in out_, err
+        assert torch.load(tmp_path/out/'latents'/'00000.pt', weights_only=False)['seed'] == seed   # other stories than the link before
+        assert weights(out) != weights(base) and vae(out) == vae('v14')
+    rc, _, err = in_process('train', '--out', tmp_path/'x', '--config', 'v18', '--base', tmp_path/'v14', '--transformer_steps', 1)
+    assert rc == 1 and 'v18 refines a finished v17 run (or v18 run)' in err and not (tmp_path/'x').exists(), err
