@@ -8,20 +8,15 @@ each keep up: the smaller is what a run gets. Not a test: run it where you want 
     python benchmarks/train_step.py --batch 8                              # this CPU, a small batch
     python benchmarks/train_step.py --device cuda --batch 64 --workers 14  # a GPU run of recipe v17
 """
-import argparse, statistics, time
+import argparse, sys
+from pathlib import Path
 import numpy as np
 import torch
 from dreamrunner.sr3ai import install_sr3ai, region_masks
 from dreamrunner.toymodel import encode_slot_texts, draw_timesteps
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from attention import timed   # median seconds of a call after one to warm up
 from dreamrunner.toymodel2 import CONFIGS, RECIPES, config_grid, story_batches, story_layouts, story_pipeline, toy_config
-
-def timed(fn, runs:int, sync) -> float:
-    "Median seconds of `fn()` over `runs` runs after one to warm up."
-    fn(); sync()
-    ts = []
-    for _ in range(runs):
-        t = time.perf_counter(); fn(); sync(); ts.append(time.perf_counter() - t)
-    return statistics.median(ts)
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -56,7 +51,8 @@ def main():
         texts = timed(lambda: encode_slot_texts(pipe, [c for sl in slots for c in sl.captions], cfg.text_len), a.runs, sync)
         noise = timed(lambda: torch.randn(lat_b.shape, generator=gen).to(dev), a.runs, sync)
         x, wt = lat_b.to(dev), w.to(dev)
-        text = encode_slot_texts(pipe, [c for sl in slots for c in sl.captions], cfg.text_len).reshape(len(slots), -1, pipe.text_encoder.config.d_model)
+        text = encode_slot_texts(pipe, [c for sl in slots for c in sl.captions], cfg.text_len)
+        text = text.reshape(len(slots), -1, text.shape[-1])
         mask = region_masks(slots, dev)
         def step():
             t = draw_timesteps(len(x), 1000, gen).to(dev)

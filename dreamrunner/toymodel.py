@@ -402,7 +402,8 @@ def train_transformer(pipe, steps:int, out, batch:int=8, lr:float=8e-4, cfg:ToyC
         if len(lat) != share: raise ValueError(f'the batch source gave {len(lat)} samples; each of {size} process(es) takes {share} of a batch of {batch}')
         lat, weight = pad_latent_frames(lat.to(tr.device), pt), pad_latent_frames(weight[0].to(tr.device), pt) if weight else None
         # every caption of the batch in one call of the text encoder (each is encoded on its own all the same)
-        text = encode_slot_texts(pipe, [c for sl in slots for c in sl.captions], cfg.text_len).reshape(len(slots), -1, pipe.text_encoder.config.d_model)
+        text = encode_slot_texts(pipe, [c for sl in slots for c in sl.captions], cfg.text_len)
+        text = text.reshape(len(slots), -1, text.shape[-1])
         mask = region_masks(slots, tr.device)   # built where it is used: a GPU builds a batch's in no time
         noise = torch.randn(lat.shape, generator=gen).to(tr.device)   # drawn on the CPU: the same run on any device
         t = draw_timesteps(share, sched.config.num_train_timesteps, gen, noise_bias).to(tr.device)

@@ -29,9 +29,9 @@ from .toymodel import (N_SLOTS, latent_frame_boxes, ToyConfig, build_toy_pipelin
 __all__ = ['CONFIGS', 'STAGES', 'RECIPES', 'RECIPE', 'MAIN_JOB', 'DECODER_RECIPES', 'TRANSFORMER_SIZES', 'toy_config',
            'config_grid', 'coverage_pair', 'story_script', 'story_scene', 'story_slots', 'acting_seed', 'story_clip',
            'tracked_story_scene', 'story_frames', 'caption_tokens', 'weigh_box', 'character_weight', 'focus_window',
-           'story_vae_batch', 'encode_stories', 'StoryLatents', 'latent_weight', 'crop_window', 'time_window',
-           'crop_sample', 'story_batches', 'machine', 'command_line', 'run_record', 'story_psnr', 'update_log',
-           'story_latent_scale', 'adapter_window_of', 'save_model', 'recipe_settings', 'recipe',
+           'story_vae_batch', 'encode_stories', 'encode_shard', 'StoryLatents', 'latent_weight', 'crop_window',
+           'time_window', 'crop_sample', 'story_batches', 'machine', 'command_line', 'run_record', 'story_psnr',
+           'update_log', 'story_latent_scale', 'adapter_window_of', 'save_model', 'recipe_settings', 'recipe',
            'run_transformer_stage', 'story_pipeline', 'encode_stage', 'check_processes', 'train', 'benchmark',
            'decoded_frames', 'round_trip', 'world_ceiling', 'vae_ceiling', 'vae_figure', 'snapshot', 'first_latents',
            'latent_channel_stats', 'latent_readers', 'fold_latent_normalisation', 'rewrite_latents',
@@ -193,21 +193,27 @@ def encode_stories(pipe, out, n:int, cfg:ToyConfig, seed:int=0, shard:int=256, b
     """Encode training samples `0 .. n-1` (rounded up to whole shards) into `out/latents`, keeping the shards already there.
     `part=(i, n)`: only every n-th shard from the i-th, so that n processes share the work (one core each). `autocast`: encode
     in bfloat16 (twice as fast on a CPU with bfloat16 instructions; the latents differ by about 1.5% of their size)."""
-    folder = Path(out)/'latents'
-    scale, n_shards = float(pipe.vae.config.scaling_factor), -(-n // shard)
+    folder, n_shards = Path(out)/'latents', -(-n // shard)
     mine = range(part[0], n_shards, part[1])
     bar = tqdm(total=len(mine) * shard, desc='latents', disable=not progress)
     for k in mine:
         path = folder/f'{k:05d}.pt'
         if path.exists(): bar.update(shard); continue
-        lats = []
-        for lo in range(k * shard, (k + 1) * shard, batch):
-            videos = torch.stack([to_video(story_frames(i, cfg, seed)) for i in range(lo, min(lo + batch, (k + 1) * shard))])
-            with torch.autocast(pipe.vae.device.type, dtype=torch.bfloat16, enabled=autocast): z = encode_latents(pipe, videos)
-            lats.append(z.half().cpu()); bar.update(len(videos))
-        with atomic_path(path) as tmp: torch.save(dict(latents=torch.cat(lats), first=k * shard, seed=seed, scaling_factor=scale), tmp)
+        encode_shard(pipe, path, [story_frames(i, cfg, seed) for i in range(k * shard, (k + 1) * shard)], k * shard, seed, batch, autocast, bar)
     bar.close()
     return folder
+
+def encode_shard(pipe, path, frames:list, first:int, seed:int, batch:int=8, autocast:bool=False, bar=None):
+    """Encode `frames` (uint8 [T, H, W, 3] each: training samples `first`, `first` + 1, ...) `batch` at a time into one latent
+    shard at `path`, as `StoryLatents` reads it (half precision); `bar` counts the samples encoded."""
+    lats = []
+    for lo in range(0, len(frames), batch):
+        videos = torch.stack([to_video(f) for f in frames[lo:lo + batch]])
+        with torch.no_grad(), torch.autocast(pipe.vae.device.type, dtype=torch.bfloat16, enabled=autocast):
+            lats.append(encode_latents(pipe, videos).half().cpu())
+        if bar is not None: bar.update(len(videos))
+    with atomic_path(path) as tmp:
+        torch.save(dict(latents=torch.cat(lats), first=first, seed=seed, scaling_factor=float(pipe.vae.config.scaling_factor)), tmp)
 
 class StoryLatents:
     "The encoded training samples of a latent folder; `latents[indices]` -> float32 [B, F, C, h, w]."
@@ -1178,16 +1184,14 @@ def encode_rendered(pipe, out, n:int, cfg:ToyConfig, seed:int=0, shard:int=256, 
     for `story_batches(known=...)`, leaving out those whose tracked captions cover no token of `grid`."""
     folder, total = Path(out)/'latents', -(-n // shard) * shard
     folder.mkdir(parents=True, exist_ok=True)
-    scale, layouts, frames = float(pipe.vae.config.scaling_factor), {}, []
+    layouts, frames = {}, []
     for i, f, boxes, scene in tqdm(rendered_stories(total, cfg, seed, workers, grid=grid), total=total, desc='stories', disable=not progress):
         if scene is not None: layouts[i] = (boxes, scene)
         path = folder/f'{i // shard:05d}.pt'
         if path.exists(): continue
         frames.append(f)
         if len(frames) < shard: continue
-        with torch.no_grad():
-            lats = [encode_latents(pipe, torch.stack([to_video(x) for x in frames[lo:lo + batch]])).half().cpu() for lo in range(0, shard, batch)]
-        with atomic_path(path) as tmp: torch.save(dict(latents=torch.cat(lats), first=i + 1 - shard, seed=seed, scaling_factor=scale), tmp)
+        encode_shard(pipe, path, frames, i + 1 - shard, seed, batch)
         frames = []
     return layouts
 

@@ -63,6 +63,14 @@ def test_vae_ceiling_benchmark():
     assert '| linear codec, k = 4 |' in half and '2 frames a latent frame' in half, half
     assert 'no VAE at no/such/vae.pt' in refused('vae_ceiling.py', '--vaes', 'no/such/vae.pt')
 
+def test_train_step_benchmark():
+    "A v17 step split into its parts for both kinds of batch, and the steps a second the workers and the main process keep up."
+    out = bench('train_step.py', '--batch', '2', '--runs', '1', '--stories', '4', '--workers', '3')
+    rows = {l.split('|')[1].strip(): [float(x) for x in l.split('|')[2:-1]] for l in out.splitlines() if l.startswith(('| whole', '| one'))}
+    assert list(rows) == ['whole clips', 'one latent frame'] and all(len(r) == 5 and min(r) >= 0 for r in rows.values()), out
+    assert rows['one latent frame'][4] < rows['whole clips'][4], out   # one latent frame of 13 costs less to train on
+    assert '(3 workers)' in out and 'samples/s' in out, out
+
 def test_character_adapter_benchmark():
     "The held-out character's LoRA at one tiny setting on the shipped model, trained each way: two rows of identities, each a share."
     out = bench('character_adapter.py', '--settings', '2:1e-3', '--scenes', '1', '--steps', '2', '--regions', 'both')
