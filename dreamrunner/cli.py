@@ -67,7 +67,7 @@ def plan(story:str,                              # story script (.story/.txt) or
     return s
 
 # %% ../nbs/90_cli.ipynb #40dd5e15
-# v2-v15: their recipes are toymodel2.RECIPES, whose `train` and `refine` fill in every number not given here; v16's is
+# v2-v15, v17, v18: their recipes are toymodel2.RECIPES, whose `train` and `refine` fill in every number not given here; v16's is
 # toymodel2.DECODER_RECIPES (`decoder_refine`)
 TRAIN_DEFAULTS = {'v1': dict(vae_steps=2000, decoder_steps=3000, transformer_steps=4000), 'v2': {}, 'v3': {}, 'v4': {}, 'v5': {}, 'v6': {}, 'v7': {}, 'v8': {}, 'v9': {}, 'v10': {}, 'v11': {}, 'v12': {}, 'v13': {}, 'v14': {}, 'v15': {}, 'v16': {}, 'v17': {}, 'v18': {}}
 REFINED = dict(v4='v3', v5='v3', v6='v3', v7='v3', v8='v3', v9='v7', v11='v10', v12='v11', v14='v13', v15='v14', v16='v14', v17='v14', v18='v17')   # made from a finished run of this config (--base)
