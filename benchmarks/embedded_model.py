@@ -14,7 +14,7 @@
   SR3AI regions for a model that declares `adapter_slots`), its colour and its whole-character identity;
 - seconds per scene, and the README's main job (`dreamrunner run examples/shapes_friends.story`, empty adapter cache).
 
-    python benchmarks/embedded_model.py [--models embedded PATH ...] [--scenes 24] [--steps 25] [--guidance G] [--threads 1]
+    python benchmarks/embedded_model.py [--models embedded PATH ...] [--scenes 24] [--steps N] [--guidance G] [--threads 1]
                                         [--dtype float32|bfloat16] [--stories-only | --held-out-only] [--held-out-scenes 6 3]
                                         [--adapter-lr LR] [--json FILE]
     python benchmarks/embedded_model.py --load FILE [FILE ...]
@@ -95,14 +95,14 @@ def measure(model, n_scenes:int, steps:int, threads:int, seed:int=999, dtype:str
     dr = DreamRunnerPipeline.from_pretrained(model, dtype=getattr(torch, dtype) if dtype else None, cache_dir=cache/'adapters')
     st = dr.resolve_settings(StorySettings(steps=steps, guidance=guidance, adapter_lr=adapter_lr))
     H, W, F = st.height, st.width, st.num_frames
-    res = dict(model=str(model or 'embedded'), size=f'{W}x{H}x{F}', steps=steps, threads=threads, dtype=str(dr.video.transformer.dtype).removeprefix('torch.'), scenes=0 if held_out_only else n_scenes, layout=st.layout, guidance=st.guidance,
+    res = dict(model=str(model or 'embedded'), size=f'{W}x{H}x{F}', steps=st.steps, threads=threads, dtype=str(dr.video.transformer.dtype).removeprefix('torch.'), scenes=0 if held_out_only else n_scenes, layout=st.layout, guidance=st.guidance,
                adapter_lr=st.adapter_lr)
 
     # the layout the model asks for: the planner's boxes, or tracked (a box per frame where the world acts scene i with seed i)
     lay_out = lambda s, i: track_scene(s, F, (W, H), i) if st.layout == 'tracked' else s
 
     # 1. held-out stories: the world's acting (ceiling), SR3AI off, SR3AI on
-    if not held_out_only: res.update(story_measures(dr, st, lay_out, n_scenes, steps, seed))
+    if not held_out_only: res.update(story_measures(dr, st, lay_out, n_scenes, st.steps, seed))
     if stories_only: return res
 
     # 2. a held-out motion, without and with its LoRA trained on retrieved clips
@@ -189,7 +189,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument('--models', nargs='+', default=['embedded'], help="pipeline folders; 'embedded' is the shipped model")
     ap.add_argument('--scenes', type=int, default=24, help='held-out one-scene stories')
-    ap.add_argument('--steps', type=int, default=25, help='denoising steps')
+    ap.add_argument('--steps', type=int, default=None, help="denoising steps (default: each model's own, 25 unless its folder declares steps)")
     ap.add_argument('--guidance', type=float, default=None, help="guidance scale (default: each model's own)")
     ap.add_argument('--stories-only', action='store_true', help='only the held-out stories: no LoRAs, no main job')
     ap.add_argument('--held-out-only', action='store_true', help="only the held-out motion's and character's LoRAs: no stories, no main job")

@@ -67,13 +67,13 @@ def plan(story:str,                              # story script (.story/.txt) or
     return s
 
 # %% ../nbs/90_cli.ipynb #40dd5e15
-# v2-v15, v17, v18: their recipes are toymodel2.RECIPES, whose `train` and `refine` fill in every number not given here; v16's is
+# v2-v15, v17-v19: their recipes are toymodel2.RECIPES, whose `train` and `refine` fill in every number not given here; v16's is
 # toymodel2.DECODER_RECIPES (`decoder_refine`)
-TRAIN_DEFAULTS = {'v1': dict(vae_steps=2000, decoder_steps=3000, transformer_steps=4000), 'v2': {}, 'v3': {}, 'v4': {}, 'v5': {}, 'v6': {}, 'v7': {}, 'v8': {}, 'v9': {}, 'v10': {}, 'v11': {}, 'v12': {}, 'v13': {}, 'v14': {}, 'v15': {}, 'v16': {}, 'v17': {}, 'v18': {}}
-REFINED = dict(v4='v3', v5='v3', v6='v3', v7='v3', v8='v3', v9='v7', v11='v10', v12='v11', v14='v13', v15='v14', v16='v14', v17='v14', v18='v17')   # made from a finished run of this config (--base)
+TRAIN_DEFAULTS = {'v1': dict(vae_steps=2000, decoder_steps=3000, transformer_steps=4000), 'v2': {}, 'v3': {}, 'v4': {}, 'v5': {}, 'v6': {}, 'v7': {}, 'v8': {}, 'v9': {}, 'v10': {}, 'v11': {}, 'v12': {}, 'v13': {}, 'v14': {}, 'v15': {}, 'v16': {}, 'v17': {}, 'v18': {}, 'v19': {}}
+REFINED = dict(v4='v3', v5='v3', v6='v3', v7='v3', v8='v3', v9='v7', v11='v10', v12='v11', v14='v13', v15='v14', v16='v14', v17='v14', v18='v17', v19='v17')   # made from a finished run of this config (--base)
 
 def train(out:str='runs/toymodel',        # folder for checkpoints and the finished pipeline (run again to resume)
-          config:Param("model: v1 (80x80, 9 frames), v2 (96x96, 25 frames), v3 (v2 with 8x8-pixel tokens), v4 (a finished v3 run refined, --base), v5 (a finished v3 run trained on toward the noisiest steps, --base), v6 (a finished v3 run trained on windows around its characters, --base), v7 (a finished v3 run on the top 8 principal directions of its latents, --base), v8 (v7's latents, a new wider transformer, --base), v9 (a finished v7 run trained on tracked layouts, --base), v10 (two frames a latent frame, tokens of two latent frames), v11 (a finished v10 run on normalised latents, --base) v12 (a finished v11 run trained on windows in time, --base) v13 (v12's training in one run from scratch) v14 (absolute positions, 80x80, on a finished v13 run's VAE, --base) v15 (a finished v14 run trained on, --base) v16 (a finished v14 run, its decoder trained on the model's own samples, --base) v17 (a finished v14 run trained on, on a GPU, on four times its stories, --base --device cuda) or v18 (a finished v17 or v18 run trained on as v17, --base --device cuda --seed N)", str, choices=tuple(TRAIN_DEFAULTS))='v2',
+          config:Param("model: v1 (80x80, 9 frames), v2 (96x96, 25 frames), v3 (v2 with 8x8-pixel tokens), v4 (a finished v3 run refined, --base), v5 (a finished v3 run trained on toward the noisiest steps, --base), v6 (a finished v3 run trained on windows around its characters, --base), v7 (a finished v3 run on the top 8 principal directions of its latents, --base), v8 (v7's latents, a new wider transformer, --base), v9 (a finished v7 run trained on tracked layouts, --base), v10 (two frames a latent frame, tokens of two latent frames), v11 (a finished v10 run on normalised latents, --base) v12 (a finished v11 run trained on windows in time, --base) v13 (v12's training in one run from scratch) v14 (absolute positions, 80x80, on a finished v13 run's VAE, --base) v15 (a finished v14 run trained on, --base) v16 (a finished v14 run, its decoder trained on the model's own samples, --base) v17 (a finished v14 run trained on, on a GPU, on four times its stories, --base --device cuda), v18 (a finished v17 or v18 run trained on as v17, --base --device cuda --seed N) or v19 (a finished v17 or v18 run distilled to generate in one pass at guidance 1, --base)", str, choices=tuple(TRAIN_DEFAULTS))='v2',
           vae_steps:int=None,             # VAE training steps (default: the config's recipe)
           decoder_steps:int=None,         # decoder-only steps after the latents are fixed (v16: on the model's samples)
           transformer_steps:int=None,     # transformer training steps
@@ -81,7 +81,7 @@ def train(out:str='runs/toymodel',        # folder for checkpoints and the finis
           vae_batch:int=None,             # v2-v13: clips a VAE and decoder step (default 3; a GPU takes many more)
           vae_crop:int=None,              # v2-v13: side in pixels of the VAE and decoder steps' windows (default: the recipe's; v10 24)
           stages:str=None,                # v2-v13: comma-separated stages to run now (vae,latents,transformer,decoder; default all)
-          base:str=None,                  # v4-v9, v11, v12, v14-v18: the finished run it refines (v3; v7 for v9; v10 for v11; v11 for v12; v13 for v14; v14 for v15 to v17; v17 or v18 for v18)
+          base:str=None,                  # v4-v9, v11, v12, v14-v18: the finished run it refines (v3; v7 for v9; v10 for v11; v11 for v12; v13 for v14; v14 for v15 to v17; v17 or v18 for v18 and v19)
           batch:int=8,                    # clips per step
           seed:int=0,                     # random seed
           device:str='cpu',               # cuda trains on a GPU (minutes instead of hours); checkpoints move between machines
@@ -165,7 +165,7 @@ def run(story:str,                              # story script (.story/.txt) or 
         llm_model:str=None,                     # LLM model name (openai), or local model folder or .gguf file (transformers)
         base_url:str=None,                      # OpenAI-compatible server URL
         library:str=None,                       # video database folder for retrieval (default: the Shapes-world library)
-        steps:int=25,                           # denoising steps per scene
+        steps:int=None,                         # denoising steps per scene (default: the model's own, 25 unless its folder declares steps)
         seed:int=0,                             # random seed
         guidance:float=None,                    # classifier-free guidance scale (default: the model's)
         height:int=None,                        # frame height (default: the model's)

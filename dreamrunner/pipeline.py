@@ -126,7 +126,7 @@ class StorySettings:
     height: int = None            # default: the model's own size
     width: int = None
     num_frames: int = None
-    steps: int = 25               # denoising steps per scene
+    steps: int = None             # denoising steps per scene; default: the model's own (25 unless its folder declares steps)
     guidance: float = None        # classifier-free guidance scale; default: the model's own
     seed: int = 0
     sr3ai: bool = True            # region-masked attention (off: one prompt of all captions, plain attention)
@@ -183,7 +183,7 @@ def check_settings(st:StorySettings, step:int, frame_step:int):
     if st.crossfade >= f: raise InputError(f'crossfade must be fewer frames than a scene has ({f}); got {st.crossfade}')
 
 # %% ../nbs/40_pipeline.ipynb #2310e14e
-MODEL_SETTINGS = ('height', 'width', 'num_frames', 'guidance', 'adapter_window', 'layout', 'adapter_lr')   # the settings that default to the model's own
+MODEL_SETTINGS = ('height', 'width', 'num_frames', 'steps', 'guidance', 'adapter_window', 'layout', 'adapter_lr')   # the settings that default to the model's own
 MODEL_PROPERTIES = ('decode_frames', 'frame_slots', 'adapter_slots', 'dtype')   # how the model runs, not what a story asks: set when it loads
 _PROPERTY_RULES = {'frame_slots': (lambda v: isinstance(v, bool), 'true or false'),   # the others: whole numbers > 0
                    'adapter_slots': (lambda v: isinstance(v, bool), 'true or false'),
@@ -208,9 +208,9 @@ def save_model_settings(folder, **declared) -> Path:
     return atomic_write_text(Path(folder)/'settings.json', json.dumps(declared) + '\n')
 
 def model_defaults(pipe, declared:dict=None) -> dict:
-    "The model's own value of each of `MODEL_SETTINGS`: what its folder declares, else its trained size, its family's guidance, whole-frame adapters at lr 1e-3, planned layouts."
+    "The model's own value of each of `MODEL_SETTINGS`: what its folder declares, else its trained size, 25 steps, its family's guidance, whole-frame adapters at lr 1e-3, planned layouts."
     h, w, f = default_size(pipe)
-    return {**dict(height=h, width=w, num_frames=f, guidance=default_guidance(pipe), adapter_window=0, layout='planned', adapter_lr=1e-3), **(declared or {})}
+    return {**dict(height=h, width=w, num_frames=f, steps=25, guidance=default_guidance(pipe), adapter_window=0, layout='planned', adapter_lr=1e-3), **(declared or {})}
 
 def cpu_computes_bfloat16() -> bool:
     "Whether this CPU has bfloat16 instructions (AVX512-BF16 or AMX, as Linux lists them; elsewhere: no), where bfloat16 runs about twice float32's speed."

@@ -26,9 +26,9 @@ __all__ = ['HELD_OUT_MOTIONS', 'HELD_OUT_CHARACTERS', 'N_SLOTS', 'CHECKPOINTS', 
            'weighted_mean', 'reconstruction_loss', 'train_vae', 'vae_psnr', 'latent_frame_boxes', 'pad_slots',
            'place_caption', 'sample_slots', 'scene_script', 'random_script', 'plan_sample', 'process_group',
            'rank_draws', 'group_mean', 'group_objects', 'check_replicas', 'in_processes', 'encode_slot_texts',
-           'training_batch', 'encode_latents', 'draw_timesteps', 'train_transformer', 'set_latent_scale', 'train',
-           'export_run', 'import_run', 'toy_model_path', 'weights_digest', 'ship', 'world_vocabulary',
-           'evaluation_scenes', 'evaluate']
+           'empty_slot_texts', 'guided_velocity', 'training_batch', 'encode_latents', 'draw_timesteps',
+           'train_transformer', 'set_latent_scale', 'train', 'export_run', 'import_run', 'toy_model_path',
+           'weights_digest', 'ship', 'world_vocabulary', 'evaluation_scenes', 'evaluate']
 
 # %% ../nbs/30_toymodel.ipynb #18565a69
 @dataclass
@@ -332,6 +332,20 @@ def encode_slot_texts(pipe, captions:list, text_len:int) -> torch.Tensor:
     emb = pipe.encode_prompt(captions, do_classifier_free_guidance=False, max_sequence_length=text_len, device=pipe.vae.device)[0]
     return emb.reshape(1, -1, emb.shape[-1])
 
+def empty_slot_texts(pipe, slots:list, text_len:int) -> torch.Tensor:
+    "The empty caption in every slot of a batch [B, n_slots * text_len, D]: the pipeline's negative prompt, as SR3AI encodes it per slot."
+    empty = encode_slot_texts(pipe, [''], text_len)
+    return empty.repeat(len(slots), slots[0].n_slots, 1)
+
+@torch.no_grad()
+def guided_velocity(teacher, x_t, text, empty, t, guidance:float, rope, mask) -> torch.Tensor:
+    """The velocity `teacher` predicts with classifier-free guidance at scale `guidance`, as CogVideoXPipeline combines it:
+    u + guidance (c - u), u without the captions (`empty`), c with them (`text`); both passes under the same SR3AI `mask`."""
+    v = teacher(torch.cat([x_t, x_t]), torch.cat([empty, text]), torch.cat([t, t]), image_rotary_emb=rope,
+                attention_kwargs={'sr3ai_mask': torch.cat([mask, mask])}).sample
+    u, c = v.chunk(2)
+    return u + guidance * (c - u)
+
 def training_batch(pipe, grid:TokenGrid, rng:np.random.Generator, batch:int, cfg:ToyConfig, plan_prob:float=0.5,
                    whole_prob:float=0.1, drop_prob:float=0.1) -> tuple:
     "Videos [B, 3, T, H, W] in [-1, 1] and their padded slots: plan samples with probability `plan_prob`, else world samples."
@@ -359,7 +373,7 @@ def draw_timesteps(n:int, T:int, gen:torch.Generator, bias:float=1.0) -> torch.T
 
 def train_transformer(pipe, steps:int, out, batch:int=8, lr:float=8e-4, cfg:ToyConfig=None, seed:int=0, checkpoint_every:int=100,
                       plan_prob:float=0.5, whole_prob:float=0.1, drop_prob:float=0.1, progress:bool=True, batches=None, on_checkpoint=None,
-                      noise_bias:float=1.0, autocast:bool=False) -> list:
+                      noise_bias:float=1.0, autocast:bool=False, teacher=None, teacher_guidance:float=None) -> list:
     "Train `pipe.transformer` on world samples with SR3AI masks to `steps` (resuming from `out`); returns the loss history."
     # `batches(rng)`: (latents [B, F, C, h, w], padded slots) of a step, for another model's data (default: world and plan samples),
     # or (latents, slots, weights [B, F, 1, h, w]) to make some latent pixels count more; the slots' grid may be a window of the
@@ -368,6 +382,8 @@ def train_transformer(pipe, steps:int, out, batch:int=8, lr:float=8e-4, cfg:ToyC
     # in a training group (`in_processes`), each process takes its share of `batch` and the gradients are averaged
     # `autocast`: the forward pass in bfloat16 (weights, optimizer and loss stay float32): faster on GPUs and on CPUs with
     # bfloat16 instructions (AVX512-BF16, AMX), slower on others
+    # `teacher`, `teacher_guidance`: guidance distillation; the target is the teacher's guided velocity (`guided_velocity`)
+    # instead of the true one, so that the trained model generates in one pass what the teacher does in two
     cfg, out = cfg or ToyConfig(), Path(out)
     draw_timesteps(0, 1, None, noise_bias)   # a bad bias is refused before any work
     rank, size = process_group()
@@ -375,6 +391,9 @@ def train_transformer(pipe, steps:int, out, batch:int=8, lr:float=8e-4, cfg:ToyC
     share = batch // size
     tr, sched = pipe.transformer, pipe.scheduler
     install_sr3ai(tr)
+    if teacher is not None:
+        if teacher_guidance is None: raise ValueError('a teacher needs the guidance scale its velocity is distilled at (teacher_guidance)')
+        install_sr3ai(teacher); teacher.requires_grad_(False).eval()
     grid = TokenGrid.from_config(tr.config, cfg.height, cfg.width, cfg.num_frames, pipe.vae_scale_factor_spatial, pipe.vae_scale_factor_temporal, cfg.text_len)
     pt = tr.config.patch_size_t or 1   # latent frames a token holds: the latents are padded to a multiple (`pad_latent_frames`)
     ropes = {grid: pipeline_rope(pipe, cfg.height, cfg.width, grid.latent_frames * pt, pipe.vae.device)}
@@ -410,8 +429,11 @@ def train_transformer(pipe, steps:int, out, batch:int=8, lr:float=8e-4, cfg:ToyC
         g = slots[0].grid
         if g not in ropes: ropes[g] = window_rope(tr, g)
         with torch.autocast(tr.device.type, dtype=torch.bfloat16, enabled=autocast):
-            pred = net(sched.add_noise(lat, noise, t), text, t, image_rotary_emb=ropes[g], attention_kwargs={'sr3ai_mask': mask}).sample
-        loss = weighted_mean((pred.float() - sched.get_velocity(lat, noise, t)) ** 2, weight)
+            x_t = sched.add_noise(lat, noise, t)
+            pred = net(x_t, text, t, image_rotary_emb=ropes[g], attention_kwargs={'sr3ai_mask': mask}).sample
+            target = sched.get_velocity(lat, noise, t) if teacher is None else \
+                guided_velocity(teacher, x_t, text, empty_slot_texts(pipe, slots, cfg.text_len), t, teacher_guidance, ropes[g], mask)
+        loss = weighted_mean((pred.float() - target.float()) ** 2, weight)
         value = group_mean(loss.item())   # the same in every process: all stop together on a bad loss
         if not math.isfinite(value): raise RuntimeError(f'transformer loss became {value} at step {step + 1}; lower the learning rate')
         for g in opt.param_groups: g['lr'] = cosine_lr(step, steps, lr, warmup=200)

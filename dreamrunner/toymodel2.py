@@ -15,7 +15,7 @@ import torch
 import matplotlib.pyplot as plt
 from tqdm.auto import tqdm
 from .files import atomic_path, atomic_write_text, folder_lock
-from .pipeline import save_model_settings
+from .pipeline import load_model_settings, save_model_settings
 from .plan import PlanError, Scene
 from .planner import RulePlanner
 from .shapes import PLACES, Clip, render_scene, track_scene
@@ -73,7 +73,7 @@ CONFIGS['v13'] = CONFIGS['v10']
 # CogVideoX-2B) on 80x80 frames: 1300 video tokens (96x96 would make 1872, twice model 13's time a scene)
 CONFIGS['v14'] = replace(CONFIGS['v10'], height=80, width=80, patch_t=None, rotary=False)
 # model 15: a finished v14 run trained on further; model 17: on a GPU, on more stories
-CONFIGS['v15'] = CONFIGS['v17'] = CONFIGS['v18'] = CONFIGS['v14']
+CONFIGS['v15'] = CONFIGS['v17'] = CONFIGS['v18'] = CONFIGS['v19'] = CONFIGS['v14']
 
 def toy_config(config='v2') -> ToyConfig:
     "A named embedded-model configuration ('v1': the shipped model, 'v2': model 2, 'v3': model 3, 'v4': model 4, 'v5', 'v6', 'v7': a v3 run trained on, 'v8': a new transformer on v7's latents, 'v9': a v7 run trained on tracked layouts, 'v10': two frames a latent frame, 'v11': a v10 run on normalised latents, 'v12': a v11 run trained on windows in time, 'v13': v12's training in one run from scratch, 'v14': absolute positions on a v13 run's VAE, 'v15': a v14 run trained on), or `config` itself if it is a `ToyConfig`."
@@ -346,6 +346,7 @@ def story_psnr(vae, cfg:ToyConfig, n:int=8, seed:int=1) -> float:
     return float((10 * torch.log10(1 / ((rec - x) / 2).pow(2).mean((1, 2, 3, 4)))).mean())
 
 # %% ../nbs/32_toymodel2.ipynb #a917699b
+import copy
 def _log_stage(log:dict, run:dict, name:str, before:int, t0:float, losses:list=None, **info):
     "Add a stage's wall time since this run last logged it (to its total over all runs), steps and losses to the training log."
     wall = time.time() - t0
@@ -462,6 +463,11 @@ RECIPES = {'v2': dict(vae_steps=4000, stories=8192, transformer_steps=12000, dec
 # a finished v17 run (or v18 run: `chain`) trained on as v17 trains, a GPU's minutes at a time, from a lower peak; each link with
 # its own --seed, so that it draws other stories, noise and batches than the links before it
 RECIPES['v18'] = dict(RECIPES['v17'], base='v17', chain=True, lr=4e-4, seed_offset=131)
+# a finished v17 or v18 run's transformer taught to generate in one pass what it generates in two at guidance 3 (guidance
+# distillation: its target is its own guided velocity, `guided_velocity`), on the base run's own latents; the saved model
+# declares guidance 1, so the pipeline skips the unguided pass and a scene's transformer time halves
+RECIPES['v19'] = dict(RECIPES['v15'], base=('v17', 'v18'), distil=3.0, guidance=1.0, transformer_steps=2000, lr=2e-4, seed_offset=141,
+                      keep=('adapter_lr',))   # what the base declares that still holds: its adapters' learning rate
 RECIPE = RECIPES['v2']
 
 def recipe(config, **given) -> dict:
@@ -479,6 +485,8 @@ def _transformer_stage(pipe, out:Path, cfg:ToyConfig, r:dict, batch:int, seed:in
     # a resumed run's workers draw other batches than the stopped run's: their seeds hold the step they start from
     data = loader_batches(make, workers, (seed, seed_offset, _step(out/'transformer.checkpoint.pt'))) if workers else make()
     given = {k: r[k] for k in ('lr', 'noise_bias', 'autocast') if k in r}
+    if r.get('distil'):   # the teacher is the base's transformer as it was built, before a resumed run's checkpoint is loaded
+        given.update(teacher=copy.deepcopy(pipe.transformer), teacher_guidance=r['distil'])
     if r.get('bf16_training') and pipe.transformer.device.type == 'cuda': given['autocast'] = True   # the saved model stays float32
     return train_transformer(pipe, steps or r['transformer_steps'], out, batch=batch, cfg=cfg, seed=seed + seed_offset, progress=progress, batches=data,
                              on_checkpoint=log, **given)
@@ -800,7 +808,8 @@ def refine(out, base, config='v4', steps:int=None, stories:int=None, lr:float=No
     stories, encoded anew, on a GPU: `workers` CPU processes render the stories and assemble the batches (`encode_rendered`,
     `loader_batches`); `seconds`: the transformer's steps are those that end its stage this many seconds after the call's start,
     timed on this machine (`calibrated_steps`; the log records them, and `steps` gives them again); 'v18': a finished v17 or v18
-    run trained on as v17 trains.
+    run trained on as v17 trains; 'v19': a finished v17 or v18 run's own pipeline and latents, its transformer distilled to generate
+    at guidance 1 what it generated at guidance 3.
     `stories`: a re-encoding recipe's stories (default its own). `recipe_name`: default `config`'s name, else 'v4'."""
     name = recipe_name or (config if isinstance(config, str) else 'v4')
     refining = [k for k, v in RECIPES.items() if 'base' in v]
@@ -810,8 +819,9 @@ def refine(out, base, config='v4', steps:int=None, stories:int=None, lr:float=No
     if not (base/'pipeline').exists(): raise FileNotFoundError(f'{base} holds no finished model (no pipeline folder): train it first')
     made = json.loads((base/'training.json').read_text()).get('name') if (base/'training.json').exists() else None
     if stories is not None and not r.get('reencode'): raise ValueError(f'{name} trains on the latents of {base}: it encodes no stories')
-    if made is not None and made != r['base'] and not (r.get('chain') and made == name):
-        raise ValueError(f"{name} refines a finished {r['base']} run{' (or ' + name + ' run)' if r.get('chain') else ''}; {base} holds a {made} run")
+    bases = (r['base'],) if isinstance(r['base'], str) else tuple(r['base'])
+    if made is not None and made not in bases and not (r.get('chain') and made == name):
+        raise ValueError(f"{name} refines a finished {' or '.join(bases)} run{' (or ' + name + ' run)' if r.get('chain') else ''}; {base} holds a {made} run")
     check_processes(processes, batch, device)
     out.mkdir(parents=True, exist_ok=True)
     header = dict(config=asdict(cfg), name=name, base=str(base.resolve()), seed=seed, batch=batch, recipe=r)
@@ -847,7 +857,10 @@ def refine(out, base, config='v4', steps:int=None, stories:int=None, lr:float=No
     losses = run_transformer_stage(pipe, build, processes, run, out, cfg, r, batch, seed, progress, log, seed_offset=seed_offset, latents=latents,
                                    known=known, workers=workers)
     if losses is not None: log(losses)
-    return save_model(pipe, out/'pipeline', **recipe_settings(r))
+    folder = save_model(pipe, out/'pipeline', **recipe_settings(r))
+    kept = {k: v for k, v in load_model_settings(base/'pipeline').items() if k in r['keep']} if r.get('keep') else {}
+    if kept: save_model_settings(folder, **load_model_settings(folder), **kept)
+    return folder
 
 # %% ../nbs/32_toymodel2.ipynb #6ba1c406
 def latent_basis(folder, k:int, shards:int=8, per_shard:int=64) -> tuple:

@@ -51,7 +51,7 @@ CASES = {
     'LLM server missing': (['S', '--out', 'O', '--llm', 'openai', '--llm-model', 'm'], 'no LLM server configured', None, None),
     'local LLM folder missing': (['S', '--out', 'O', '--llm', 'transformers', '--llm_model', 'O/none'], 'no local model folder', None, None),
     'model folder is no pipeline': (['S', '--out', 'O2', '--model', 'O'], 'is not a diffusers pipeline folder', 'mine', None),
-    "model folder's settings.json broken": (['S', '--out', 'O2', '--model', 'O'], "settings.json declares 'steps'", 'model', None),
+    "model folder's settings.json broken": (['S', '--out', 'O2', '--model', 'O'], "settings.json declares 'seed'", 'model', None),
     'video database missing': (['S', '--out', 'O', '--library', 'nowhere'], 'no video database at nowhere', None, None),
     'story outside the Shapes world': (['S', '--out', 'O'], "does not know: character 'witch'", None, (EXAMPLES/'witch_and_cat.story').read_text()),
     'unknown motion': (['S', '--out', 'O'], "motion 'moonwalking' (scene 2)", None, FRIENDS.replace('ruby: waving', 'ruby: moonwalking')),
@@ -70,7 +70,7 @@ def prepare(folder:Path, how):
     if how == 'format1': (folder/'run.json').write_text(json.dumps({'format': 1, 'settings': {}, 'stages': {}}))
     if how == 'model':   # the embedded model's files, and a settings.json declaring what a model folder may not
         link_embedded_model(folder, but='settings.json')
-        (folder/'settings.json').write_text('{"steps": 50}')
+        (folder/'settings.json').write_text('{"seed": 50}')
     if how == 'one per region':   # the embedded model, declaring that it draws one character per region
         from dreamrunner.pipeline import Vocabulary
         replace(Vocabulary.load(link_embedded_model(folder, but='vocabulary.json')), interactions=False).save(folder)

@@ -159,7 +159,7 @@ def test_train_runs_a_stage_and_resumes(tmp_path):
     (('--vae_batch', '0'), 'must be whole numbers >= 1; got vae_batch 0'),
     (('--device', 'cuda:7'), 'no CUDA GPU'),
     (('--config', 'v4'), '--config v4 refines a finished v3 run: give its folder with --base'),
-    (('--base', 'runs/toymodel3'), '--base is for --config v4, v5, v6, v7, v8, v9, v11, v12, v14, v15, v16, v17 or v18'),
+    (('--base', 'runs/toymodel3'), '--base is for --config v4, v5, v6, v7, v8, v9, v11, v12, v14, v15, v16, v17, v18 or v19'),
     (('--config', 'v5'), '--config v5 refines a finished v3 run: give its folder with --base'),
     (('--config', 'v9'), '--config v9 refines a finished v7 run: give its folder with --base'),
     (('--config', 'v11'), '--config v11 refines a finished v10 run: give its folder with --base'),
@@ -288,3 +288,16 @@ def test_train_v14_encodes_anew_on_a_finished_v13_run(tmp_path):
         assert weights(out) != weights(base) and vae(out) == vae('v14')
     rc, _, err = in_process('train', '--out', tmp_path/'x', '--config', 'v18', '--base', tmp_path/'v14', '--transformer_steps', 1)
     assert rc == 1 and 'v18 refines a finished v17 run (or v18 run)' in err and not (tmp_path/'x').exists(), err
+    # v19 distils a finished v17 or v18 run (here the chain's last link) into a model that generates at guidance 1, in one
+    # pass, what it generated at guidance 3; it keeps its base's adapter learning rate
+    from dreamrunner.pipeline import save_model_settings
+    save_model_settings(tmp_path/'v18b'/'pipeline', **settings('v18b'), adapter_lr=0.003)
+    rc, out, err = in_process('train', '--out', tmp_path/'v19', '--config', 'v19', '--base', tmp_path/'v18b', '--transformer_steps', 1,
+                              '--batch', 2, '--threads', 1)
+    assert rc == 0 and 'saved the pipeline' in out, err
+    log = json.loads((tmp_path/'v19'/'training.json').read_text())
+    assert (log['name'], log['recipe']['distil'], log['stages']['transformer']['steps']) == ('v19', 3.0, 1)
+    assert settings('v19') == {**settings('v18b'), 'guidance': 1.0} and not (tmp_path/'v19'/'latents').exists()
+    assert weights('v19') != weights('v18b') and vae('v19') == vae('v14')
+    rc, _, err = in_process('train', '--out', tmp_path/'y', '--config', 'v19', '--base', tmp_path/'v14', '--transformer_steps', 1)
+    assert rc == 1 and 'v19 refines a finished v17 or v18 run; ' in err and not (tmp_path/'y').exists(), err
