@@ -822,6 +822,10 @@ def refine(out, base, config='v4', steps:int=None, stories:int=None, lr:float=No
     bases = (r['base'],) if isinstance(r['base'], str) else tuple(r['base'])
     if made is not None and made not in bases and not (r.get('chain') and made == name):
         raise ValueError(f"{name} refines a finished {' or '.join(bases)} run{' (or ' + name + ' run)' if r.get('chain') else ''}; {base} holds a {made} run")
+    if not (r.get('project') or r.get('reencode') or r.get('normalise', True)):   # the base's own latents, of its data seed
+        made_seed = json.loads((base/'training.json').read_text()).get('seed') if (base/'training.json').exists() else None
+        if made_seed is not None and made_seed != seed:
+            raise ValueError(f'{name} trains on the latents of {base}, made with --seed {made_seed}: give --seed {made_seed}')
     check_processes(processes, batch, device)
     out.mkdir(parents=True, exist_ok=True)
     header = dict(config=asdict(cfg), name=name, base=str(base.resolve()), seed=seed, batch=batch, recipe=r)

@@ -292,8 +292,10 @@ def test_train_v14_encodes_anew_on_a_finished_v13_run(tmp_path):
     # pass, what it generated at guidance 3; it keeps its base's adapter learning rate
     from dreamrunner.pipeline import save_model_settings
     save_model_settings(tmp_path/'v18b'/'pipeline', **settings('v18b'), adapter_lr=0.003)
+    rc, _, err = in_process('train', '--out', tmp_path/'y', '--config', 'v19', '--base', tmp_path/'v18b', '--transformer_steps', 1)
+    assert rc == 1 and 'made with --seed 2: give --seed 2' in err and not (tmp_path/'y').exists(), err   # its latents are that seed's stories
     rc, out, err = in_process('train', '--out', tmp_path/'v19', '--config', 'v19', '--base', tmp_path/'v18b', '--transformer_steps', 1,
-                              '--batch', 2, '--threads', 1)
+                              '--batch', 2, '--seed', 2, '--threads', 1)
     assert rc == 0 and 'saved the pipeline' in out, err
     log = json.loads((tmp_path/'v19'/'training.json').read_text())
     assert (log['name'], log['recipe']['distil'], log['stages']['transformer']['steps']) == ('v19', 3.0, 1)
