@@ -108,3 +108,12 @@ def test_embedded_model_held_out_only():
     for l in rows:
         without, with_lora = (float(c.split()[2]) for c in l.split('|')[4:6])
         assert 0 <= without <= 1 and 0 <= with_lora <= 1, l
+
+def test_layout_errors():
+    "Layout IoU split into specks and the body: the world's own acting has no specks and keeps every pixel inside its box."
+    out = bench('layout_errors.py', '--scenes', '1', '--steps', '2')
+    rows = {l.split('|')[1].strip(): [float(c) for c in l.split('|')[2:4]] for l in out.splitlines()
+            if l.startswith('| ') and l.split('|')[2].strip().replace('.', '').isdigit() and '.' in l.split('|')[2]}
+    assert len(rows) >= 6 and all(0 <= v <= 1 for k, (m, w) in rows.items() if 'area' not in k for v in (m, w)), out
+    assert rows['share of its pixels that are specks'][1] == 0 and rows['pixels inside the box, all'][1] == 1, out
+    assert rows['layout IoU, its main part alone'][0] > 0 and '| box share of the frame |' in out and '| motion |' in out, out
