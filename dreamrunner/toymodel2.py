@@ -377,24 +377,25 @@ def adapter_window_of(pipe) -> int:
     c = pipe.transformer.config
     return min(c.sample_height, c.sample_width) // c.patch_size // 2
 
-def save_model(pipe, folder, guidance:float=None, layout:str=None, decode_frames:int=None, frame_slots:bool=None, dtype:str=None) -> Path:
+def save_model(pipe, folder, guidance:float=None, layout:str=None, decode_frames:int=None, frame_slots:bool=None, dtype:str=None,
+               steps:int=None) -> Path:
     """Save a model 2 pipeline with its vocabulary (interaction lines included) into `folder`, declaring (settings.json) the
     `guidance` it is used at, its motion adapters' window (`adapter_window_of`: 6 at 96x96, the main job's two minutes), the
     `layout` it was trained on ('tracked'; none declared: the planner's boxes) and the latent frames its VAE decodes at once
     (`decode_frames`; none declared: diffusers' 2), and whether its SR3AI slots follow the frames each token frame holds
     (`frame_slots`; none declared: the authors' rule), and `dtype` 'bfloat16' for a model trained with bfloat16 forward passes (it
     then loads in bfloat16 on a CPU with bfloat16 instructions, `model_dtype`; none declared: float32), and `adapter_slots`: its
-    character adapters train under SR3AI, as it was trained."""
+    character adapters train under SR3AI, as it was trained; and `steps`, the sampler's steps it is used at (none declared: 25)."""
     pipe.to('cpu').save_pretrained(folder, safe_serialization=True)
     replace(world_vocabulary(), interactions=True).save(folder)
-    given = {k: v for k, v in dict(guidance=guidance, layout=layout, decode_frames=decode_frames, frame_slots=frame_slots, dtype=dtype).items() if v is not None}
+    given = {k: v for k, v in dict(guidance=guidance, steps=steps, layout=layout, decode_frames=decode_frames, frame_slots=frame_slots, dtype=dtype).items() if v is not None}
     # every model 2 trains under SR3AI masks alone: its character adapters train under them too (`adapter_slots`)
     save_model_settings(folder, **given, adapter_window=adapter_window_of(pipe), adapter_slots=True)
     return Path(folder)
 
 def recipe_settings(r:dict) -> dict:
-    "What a model trained by recipe `r` declares for generation: `save_model`'s guidance, layout, decoded latent frames, slots and dtype."
-    return dict(guidance=r['guidance'], layout='tracked' if r.get('tracked') else None, decode_frames=r.get('decode_frames'),
+    "What a model trained by recipe `r` declares for generation: `save_model`'s guidance, steps, layout, decoded latent frames, slots and dtype."
+    return dict(guidance=r['guidance'], steps=r.get('sample_steps'), layout='tracked' if r.get('tracked') else None, decode_frames=r.get('decode_frames'),
                 frame_slots=r.get('frame_slots'), dtype='bfloat16' if r.get('autocast') else None)
 
 # each configuration's training recipe; `focus` weighs the characters' pixels up in every stage's loss (1 + focus)
