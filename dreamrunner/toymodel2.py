@@ -1246,9 +1246,10 @@ def calibrated_steps(pipe, out, cfg:ToyConfig, r:dict, batch:int, seed:int, seco
 TRANSFORMER_SIZES = ('in_channels', 'out_channels', 'sample_height', 'sample_width', 'sample_frames', 'patch_size', 'patch_size_t', 'text_embed_dim',
                      'max_text_seq_length', 'use_rotary_positional_embeddings')
 
-def with_transformer(base, transformer, out) -> Path:
+def with_transformer(base, transformer, out, **settings) -> Path:
     """The pipeline folder `base` copied to `out` with the transformer of the folder `transformer` in place of its own (a model kept
-    as its transformer alone, as model 17 is); refused where the two transformers do not take the same latents and text."""
+    as its transformer alone, as model 17 is); refused where the two transformers do not take the same latents and text.
+    `settings`: what the new model declares beside what its base declares (`settings.json`, such as `steps=10`)."""
     base, transformer, out = Path(base), Path(transformer), Path(out)
     if out.exists(): raise FileExistsError(f'{out} exists: give a folder that does not')
     size = lambda folder: {k: v for k, v in json.loads((folder/'config.json').read_text()).items() if k in TRANSFORMER_SIZES}
@@ -1257,8 +1258,14 @@ def with_transformer(base, transformer, out) -> Path:
         raise ValueError(f"the transformer in {transformer} does not fit the pipeline in {base}: its {', '.join(differ)} differ")
     part = out.with_name(out.name + '.partial')   # a stop leaves no half-made pipeline under `out`
     shutil.rmtree(part, ignore_errors=True)
-    shutil.copytree(base, part, ignore=shutil.ignore_patterns('transformer'))
-    shutil.copytree(transformer, part/'transformer')
+    try:
+        shutil.copytree(base, part, ignore=shutil.ignore_patterns('transformer'))
+        shutil.copytree(transformer, part/'transformer')
+        if settings:
+            save_model_settings(part, **{**load_model_settings(part), **settings})
+            load_model_settings(part)   # a setting no model folder may declare is refused here, not when the model loads
+    except BaseException:
+        shutil.rmtree(part, ignore_errors=True); raise
     part.rename(out)
     return out
 
