@@ -18,7 +18,7 @@ import torch
 
 def region_errors(frames:np.ndarray, scene) -> list:
     "(box area share, motion, IoU all, IoU main part, inside all, inside main, speck share, main area / box area) per frame and single-character region."
-    from dreamrunner.shapes import CAST, _cast_member, find_place, mask_box
+    from dreamrunner.shapes import CAST, _cast_member, _motion_of, find_place, mask_box
     from dreamrunner.worldmetrics import box_iou, box_pixels, main_part, palette_labels
     lab, names = palette_labels(frames, find_place(scene.background or scene.place))
     rows = []
@@ -31,7 +31,7 @@ def region_errors(frames:np.ndarray, scene) -> list:
             inside = box_pixels(r.box, pix.shape)
             share = lambda m: m[inside].sum() / m.sum() if m.any() else 0.0
             area = (r.box[2] - r.box[0]) * (r.box[3] - r.box[1])
-            rows.append((area, r.caption.split(' is ')[-1], box_iou(mask_box(pix), r.box), box_iou(mask_box(main), r.box) if main.any() else 0.0,
+            rows.append((area, _motion_of(r), box_iou(mask_box(pix), r.box), box_iou(mask_box(main), r.box) if main.any() else 0.0,
                          share(pix), share(main), 1 - main.sum() / pix.sum() if pix.any() else np.nan, main.sum() / max(inside.sum(), 1)))
     return rows
 

@@ -818,13 +818,14 @@ def refine(out, base, config='v4', steps:int=None, stories:int=None, lr:float=No
     r = {**RECIPES[name], **{k: v for k, v in dict(transformer_steps=steps, stories=stories, lr=lr, focus=focus).items() if v is not None}}
     cfg, out, base, t_call = toy_config(config), Path(out), Path(base), time.time()
     if not (base/'pipeline').exists(): raise FileNotFoundError(f'{base} holds no finished model (no pipeline folder): train it first')
-    made = json.loads((base/'training.json').read_text()).get('name') if (base/'training.json').exists() else None
+    made_by = json.loads((base/'training.json').read_text()) if (base/'training.json').exists() else {}   # the base run's log
+    made = made_by.get('name')
     if stories is not None and not r.get('reencode'): raise ValueError(f'{name} trains on the latents of {base}: it encodes no stories')
     bases = (r['base'],) if isinstance(r['base'], str) else tuple(r['base'])
     if made is not None and made not in bases and not (r.get('chain') and made == name):
         raise ValueError(f"{name} refines a finished {' or '.join(bases)} run{' (or ' + name + ' run)' if r.get('chain') else ''}; {base} holds a {made} run")
     if not (r.get('project') or r.get('reencode') or r.get('normalise', True)):   # the base's own latents, of its data seed
-        made_seed = json.loads((base/'training.json').read_text()).get('seed') if (base/'training.json').exists() else None
+        made_seed = made_by.get('seed')
         if made_seed is not None and made_seed != seed:
             raise ValueError(f'{name} trains on the latents of {base}, made with --seed {made_seed}: give --seed {made_seed}')
     check_processes(processes, batch, device)
