@@ -9,6 +9,9 @@
   can show;
 - every scene laid out as the model asks (`layout`: the planner's boxes, or tracked: a box per frame where the world
   acts the plan, against which the world's own acting scores layout IoU 1);
+- layout IoU and pixels inside the box once more against one reference for every model, the boxes where the world acts
+  the plan (`acted`): a model asked for the planner's boxes can fill them with colour and score more than the world's own
+  acting does against them, so models that ask for different layouts compare on these two rows;
 - a held-out motion ('zigzagging') in six scenes, without vs with a motion LoRA trained on clips retrieved from the Shapes library;
 - a held-out character ('inky') across three scenes, without vs with a character LoRA (trained as the pipeline trains it: under
   SR3AI regions for a model that declares `adapter_slots`), its colour and its whole-character identity;
@@ -35,13 +38,24 @@ import argparse, json, os, subprocess, sys, tempfile, time
 from pathlib import Path
 import numpy as np
 import torch
-from dreamrunner.worldmetrics import SCENE_METRICS, mean_scores, on_time_chance, paired_difference, paired_interval, scene_scores
+from dreamrunner.worldmetrics import (SCENE_METRICS, layout_inside, layout_iou, mean_scores, on_time_chance, paired_difference,
+                                      paired_interval, scene_scores)
 
 ROOT = Path(__file__).resolve().parent.parent
 NAMES = dict(layout_iou='layout IoU', layout_inside="character's pixels inside its box", identity='colour identity',
              character='whole-character identity (colour, shape, accessory)', shape='shape accuracy',
              motion='motion accuracy (chance 6%)', on_time='motion changes within 2 frames of plan',
-             interaction='interaction boxes showing both characters')
+             interaction='interaction boxes showing both characters',
+             acted_layout_iou='layout IoU against where the world acts the plan', acted_inside="pixels inside where the world acts it")
+ACTED = ('acted_layout_iou', 'acted_inside')   # the same reference for every model, whatever layout it asks for
+
+def acted_scores(frames:np.ndarray, scene, acted) -> dict:
+    "`scene_scores` of frames generated for `scene`, with layout IoU and pixels inside the box against `acted`, the world's boxes."
+    return {**scene_scores(frames, scene), 'acted_layout_iou': layout_iou(frames, acted), 'acted_inside': layout_inside(frames, acted)}
+
+def all_means(rows:list) -> dict:
+    "`mean_scores` with the acted layout measures beside them."
+    return {**mean_scores(rows), **{k: float(np.nanmean([r[k] for r in rows])) for k in ACTED}}
 
 def one_character_scenes(character, motions, n:int, seed:int) -> list:
     "Rule-planned scenes of one character doing one of `motions`, in random places."
@@ -66,20 +80,21 @@ def main_job(model, threads:int, dtype:str=None, guidance:float=None) -> float:
 def story_measures(dr, st, lay_out, n_scenes:int, steps:int, seed:int) -> dict:
     """The held-out stories' measures: the world's acting (the ceiling), through the model's VAE, SR3AI off and on (with each
     story's scores, `per_scene`), and seconds a scene."""
-    from dreamrunner.shapes import render_scene
+    from dreamrunner.shapes import render_scene, track_scene
     from dreamrunner.sr3ai import scene_frames
     from dreamrunner.toymodel2 import round_trip, story_scene
     H, W, F = st.height, st.width, st.num_frames
     planned = [story_scene(i, seed) for i in range(n_scenes)]
     scenes = [lay_out(s, i) for i, s in enumerate(planned)]
+    acted = [track_scene(s, F, (W, H), i) for i, s in enumerate(planned)]   # where the world acts story i with seed i
     renders = [render_scene(s, n_frames=F, size=(W, H), seed=i, act=True).frames for i, s in enumerate(planned)]
-    res = dict(world=mean_scores([scene_scores(f, s) for f, s in zip(renders, scenes)]),
+    res = dict(world=all_means([acted_scores(f, s, a) for f, s, a in zip(renders, scenes, acted)]),
                on_time_chance=float(np.nanmean([on_time_chance(s, F) for s in scenes])),
-               vae=mean_scores([scene_scores(round_trip(dr.video.vae, f), s) for f, s in zip(renders, scenes)]), per_scene={})
+               vae=all_means([acted_scores(round_trip(dr.video.vae, f), s, a) for f, s, a in zip(renders, scenes, acted)]), per_scene={})
     for on in (False, True):
         t0 = time.time()
-        rows = [scene_scores(scene_frames(dr.video, s, H, W, F, on, steps, st.guidance, seed=i), s) for i, s in enumerate(scenes)]
-        res['sr3ai' if on else 'plain'] = mean_scores(rows)
+        rows = [acted_scores(scene_frames(dr.video, s, H, W, F, on, steps, st.guidance, seed=i), s, a) for i, (s, a) in enumerate(zip(scenes, acted))]
+        res['sr3ai' if on else 'plain'] = all_means(rows)
         res['per_scene']['sr3ai' if on else 'plain'] = rows   # story i's scores: models compare story by story
         res[f"s_per_scene_{'sr3ai' if on else 'plain'}"] = (time.time() - t0) / n_scenes
     return res
@@ -153,7 +168,8 @@ def print_tables(results:list):
         print(f"\n### {r['model']} ({r['size']}, {r['steps']} steps, {r['scenes']} held-out stories, {r.get('layout', 'planned')} layouts, {r.get('dtype', 'float32')}, guidance {r.get('guidance', '?')})\n")
         print('| measure | world (acted) | through the VAE | SR3AI off | SR3AI on |\n|---|---|---|---|---|')
         names = dict(NAMES, on_time=f"{NAMES['on_time']} (chance {r['on_time_chance']:.2f})") if 'on_time_chance' in r else NAMES
-        for k in SCENE_METRICS: print(f"| {names[k]} | {r['world'][k]:.3f} | {r['vae'][k]:.3f} | {r['plain'][k]:.3f} | {r['sr3ai'][k]:.3f} |")
+        for k in SCENE_METRICS + tuple(k for k in ACTED if k in r['sr3ai']):   # results saved before the acted rows have none
+            print(f"| {names[k]} | {r['world'][k]:.3f} | {r['vae'][k]:.3f} | {r['plain'][k]:.3f} | {r['sr3ai'][k]:.3f} |")
         if 'held_out_motion' not in r:   # --stories-only
             print(f"| seconds per scene | | | {r['s_per_scene_plain']:.2f} | {r['s_per_scene_sr3ai']:.2f} |")
             continue
@@ -178,8 +194,10 @@ def print_comparison(results:list):
         if 'per_scene' not in base or 'per_scene' not in r or base['scenes'] != r['scenes']: continue
         print(f"\n### {r['model']} minus {base['model']}, SR3AI on, story by story ({r['scenes']} held-out stories; 95% bootstrap interval)\n")
         print('| measure | difference | interval | stories with the measure in both |\n|---|---|---|---|')
-        for k in SCENE_METRICS:
-            d = paired_difference(base['per_scene']['sr3ai'], r['per_scene']['sr3ai'], k)
+        both = [k for k in ACTED if k in base['per_scene']['sr3ai'][0] and k in r['per_scene']['sr3ai'][0]]
+        for k in SCENE_METRICS + tuple(both):
+            a_, b_ = base['per_scene']['sr3ai'], r['per_scene']['sr3ai']
+            d = paired_difference(a_, b_, k) if k in SCENE_METRICS else paired_interval([x[k] for x in a_], [x[k] for x in b_])
             if d['scenes']: print(f"| {NAMES[k]} | {d['diff']:+.3f} | {d['low']:+.3f} .. {d['high']:+.3f} | {d['scenes']} |")
         if r.get('on_time_chance') != base.get('on_time_chance'):   # a blind guess scores differently at other frame counts
             print(f"\nOn time: a blind guess scores {r['on_time_chance']:.2f} at {r['size']} and {base['on_time_chance']:.2f} at {base['size']}; "

@@ -437,7 +437,7 @@ def _acted_poses(scene:Scene, per_frame:list, cast:list, rng, n_frames:int, W:in
 def render_scene(scene:Scene, cast:list=None, n_frames:int=16, size:tuple=(64, 64), seed:int=0, fps:int=8, act:bool=False) -> Clip:
     """A ground-truth clip of a planned scene, cast members in the plan's boxes. With `act`, each acts its region's motion inside
     its box (the world's own motion scaled to fill the box); without, each fills its box, turning and waving as its motion does (the
-    layout the shipped embedded model learned: a character's box is then its planned box)."""
+    layout model 1, the first embedded model, learned: a character's box is then its planned box)."""
     cast = cast or CAST
     rng = np.random.default_rng(seed)
     place = find_place(scene.background or scene.place)

@@ -583,13 +583,16 @@ def edit_region(scene:Scene, caption:str, box=None, new_caption:str=None, key_fr
 # %% ../nbs/10_sr3ai.ipynb #82271165
 class MaskLab:
     """ipywidgets lab over planned scenes: move, resize or re-caption a region and see its key frame, the token grid's
-    ownership and the joint mask change; with `pipe`, generate the edited scene beside the planned one."""
-    def __init__(self, scenes, grid:TokenGrid=None, pipe=None, size:tuple=None, steps:int=10, seed:int=0):
+    ownership and the joint mask change; with `pipe`, generate the edited scene beside the planned one (`steps`, `guidance`;
+    `lay_out` turns a planned scene into the boxes the model asks for, as tracked ones for a model trained on them)."""
+    def __init__(self, scenes, grid:TokenGrid=None, pipe=None, size:tuple=None, steps:int=10, guidance:float=6.0, seed:int=0,
+                 lay_out=None):
         import ipywidgets as w
         scenes = getattr(scenes, 'scenes', scenes)                           # a Story, a list of scenes or {name: scene}
         self.scenes = dict(scenes) if isinstance(scenes, dict) else {f'scene {i}': s for i, s in enumerate(scenes, 1)}
         if not self.scenes: raise ValueError('the mask lab needs at least one planned scene')
-        self.pipe, self.steps, self.seed = pipe, steps, seed
+        self.pipe, self.steps, self.guidance, self.seed = pipe, steps, guidance, seed
+        self.lay_out = lay_out or (lambda s: s)                              # planned scene -> the boxes the model asks for
         if pipe is not None and size is None:
             from dreamrunner.pipeline import default_size
             size = default_size(pipe)
@@ -652,7 +655,8 @@ class MaskLab:
         "Generate the planned and the edited scene with the pipeline and play them side by side."
         from IPython.display import display
         h, w_, f = self.size
-        clips = [scene_frames(self.pipe, s, h, w_, f, steps=self.steps, seed=self.seed) for s in (self.planned, self.scene)]
+        clips = [scene_frames(self.pipe, self.lay_out(s), h, w_, f, steps=self.steps, guidance=self.guidance, seed=self.seed)
+                 for s in (self.planned, self.scene)]
         self.videos.clear_output(wait=True)
         with self.videos: display(show_videos(clips, ['as planned', 'edited'], height=160))
         return clips

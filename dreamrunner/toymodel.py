@@ -600,7 +600,7 @@ def world_vocabulary():
                            '(examples/shapes_friends.story); characters held out of training learn from their reference images')
 
 # %% ../nbs/30_toymodel.ipynb #61a22bdb
-SHIPPED_WEIGHTS_SHA256 = 'd40892fc152b7771a11d1d0ae533b8ad8a81793df555f01f0d25f12ff00be751'
+SHIPPED_WEIGHTS_SHA256 = '033aff9a7d91fa670b9f31c6ccb98f7c6101db4b931588fb383377f90b139f1e'
 
 # %% ../nbs/30_toymodel.ipynb #4f674b1d
 from .planner import RulePlanner
