@@ -99,6 +99,22 @@ def test_embedded_model_comparison(tmp_path):
     again = bench('embedded_model.py', '--load', saved)
     assert again.split('### embedded minus')[1] == out.split('### embedded minus')[1].split('\n\n1 thread')[0] + '\n', again
 
+def test_embedded_model_scores_layout_where_the_world_acts(tmp_path):
+    """Models that ask for different boxes (model 1 the planner's, the shipped model tracked ones) are also scored against
+    one reference, where the world acts each plan; for a model that asks for those very boxes the two scores agree."""
+    import json
+    saved = tmp_path/'results.json'
+    out = bench('embedded_model.py', '--models', ROOT/'training'/'model1'/'pipeline', 'embedded', '--scenes', '2', '--steps', '2', '--stories-only',
+                '--json', saved)
+    model1, shipped = json.loads(saved.read_text())
+    assert (model1['layout'], shipped['layout']) == ('planned', 'tracked')
+    for r in shipped['per_scene']['sr3ai'] + shipped['per_scene']['plain']:
+        assert (r['acted_layout_iou'], r['acted_inside']) == (r['layout_iou'], r['layout_inside'])
+    # the planner's boxes are larger than the characters the world draws in them: its own acting fits the tracked ones better
+    assert model1['world']['layout_iou'] < model1['world']['acted_layout_iou'] and shipped['world']['acted_layout_iou'] > 0.8
+    compared = out.split('### embedded minus')[1]
+    assert '| layout IoU against where the world acts the plan |' in compared and '| pixels inside where the world acts it |' in compared, out
+
 def test_embedded_model_held_out_only():
     "The held-out LoRAs alone: each row's gain comes with its interval over the scenes, and the stories' table is left out."
     out = bench('embedded_model.py', '--held-out-only', '--held-out-scenes', '1', '1', '--steps', '2')
