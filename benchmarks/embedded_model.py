@@ -86,7 +86,8 @@ def story_measures(dr, st, lay_out, n_scenes:int, steps:int, seed:int) -> dict:
     H, W, F = st.height, st.width, st.num_frames
     planned = [story_scene(i, seed) for i in range(n_scenes)]
     scenes = [lay_out(s, i) for i, s in enumerate(planned)]
-    acted = [track_scene(s, F, (W, H), i) for i, s in enumerate(planned)]   # where the world acts story i with seed i
+    # where the world acts story i with seed i: the scenes themselves for a model that asks for tracked boxes
+    acted = scenes if st.layout == 'tracked' else [track_scene(s, F, (W, H), i) for i, s in enumerate(planned)]
     renders = [render_scene(s, n_frames=F, size=(W, H), seed=i, act=True).frames for i, s in enumerate(planned)]
     res = dict(world=all_means([acted_scores(f, s, a) for f, s, a in zip(renders, scenes, acted)]),
                on_time_chance=float(np.nanmean([on_time_chance(s, F) for s in scenes])),
@@ -103,8 +104,8 @@ def measure(model, n_scenes:int, steps:int, threads:int, seed:int=999, dtype:str
             adapter_lr:float=None, held_out_only:bool=False, motion_scenes:int=6, character_scenes:int=3) -> dict:
     """Every measure of one model (None: the shipped embedded model); the held-out stories alone with `stories_only`, the held-out
     motion and character alone (`motion_scenes` and `character_scenes` scenes) with `held_out_only`."""
-    from dreamrunner.pipeline import Adapter, DreamRunnerPipeline, StorySettings
-    from dreamrunner.shapes import CAST, track_scene
+    from dreamrunner.pipeline import Adapter, DreamRunnerPipeline, StorySettings, lay_out as layout_of
+    from dreamrunner.shapes import CAST
     from dreamrunner.toymodel import HELD_OUT_CHARACTERS, HELD_OUT_MOTIONS, training_cast_and_motions
     cache = Path(tempfile.mkdtemp())
     dr = DreamRunnerPipeline.from_pretrained(model, dtype=getattr(torch, dtype) if dtype else None, cache_dir=cache/'adapters')
@@ -114,7 +115,7 @@ def measure(model, n_scenes:int, steps:int, threads:int, seed:int=999, dtype:str
                adapter_lr=st.adapter_lr)
 
     # the layout the model asks for: the planner's boxes, or tracked (a box per frame where the world acts scene i with seed i)
-    lay_out = lambda s, i: track_scene(s, F, (W, H), i) if st.layout == 'tracked' else s
+    lay_out = lambda s, i: layout_of(s, st, i)
 
     # 1. held-out stories: the world's acting (ceiling), SR3AI off, SR3AI on
     if not held_out_only: res.update(story_measures(dr, st, lay_out, n_scenes, st.steps, seed))
@@ -194,10 +195,10 @@ def print_comparison(results:list):
         if 'per_scene' not in base or 'per_scene' not in r or base['scenes'] != r['scenes']: continue
         print(f"\n### {r['model']} minus {base['model']}, SR3AI on, story by story ({r['scenes']} held-out stories; 95% bootstrap interval)\n")
         print('| measure | difference | interval | stories with the measure in both |\n|---|---|---|---|')
-        both = [k for k in ACTED if k in base['per_scene']['sr3ai'][0] and k in r['per_scene']['sr3ai'][0]]
-        for k in SCENE_METRICS + tuple(both):
-            a_, b_ = base['per_scene']['sr3ai'], r['per_scene']['sr3ai']
-            d = paired_difference(a_, b_, k) if k in SCENE_METRICS else paired_interval([x[k] for x in a_], [x[k] for x in b_])
+        a, b = base['per_scene']['sr3ai'], r['per_scene']['sr3ai']
+        both = tuple(k for k in ACTED if k in a[0] and k in b[0])   # results saved before the acted rows have none
+        for k in SCENE_METRICS + both:
+            d = paired_difference(a, b, k) if k in SCENE_METRICS else paired_interval([x[k] for x in a], [x[k] for x in b])
             if d['scenes']: print(f"| {NAMES[k]} | {d['diff']:+.3f} | {d['low']:+.3f} .. {d['high']:+.3f} | {d['scenes']} |")
         if r.get('on_time_chance') != base.get('on_time_chance'):   # a blind guess scores differently at other frame counts
             print(f"\nOn time: a blind guess scores {r['on_time_chance']:.2f} at {r['size']} and {base['on_time_chance']:.2f} at {base['size']}; "

@@ -37,8 +37,8 @@ def region_errors(frames:np.ndarray, scene) -> list:
 
 def measure(model, n_scenes:int, steps:int, seed:int=999) -> tuple:
     "The region rows of `model` (None: the shipped one) and of the world's own acting, over `n_scenes` held-out stories."
-    from dreamrunner.pipeline import DreamRunnerPipeline, StorySettings
-    from dreamrunner.shapes import render_scene, track_scene
+    from dreamrunner.pipeline import DreamRunnerPipeline, StorySettings, lay_out
+    from dreamrunner.shapes import render_scene
     from dreamrunner.sr3ai import scene_frames
     from dreamrunner.toymodel2 import story_scene
     dr = DreamRunnerPipeline.from_pretrained(model)
@@ -47,7 +47,7 @@ def measure(model, n_scenes:int, steps:int, seed:int=999) -> tuple:
     made, world = [], []
     for i in range(n_scenes):
         planned = story_scene(i, seed)
-        scene = track_scene(planned, F, (W, H), i) if st.layout == 'tracked' else planned
+        scene = lay_out(planned, st, i)   # the boxes the model asks for
         made += region_errors(scene_frames(dr.video, scene, H, W, F, True, st.steps, st.guidance, seed=i), scene)
         world += region_errors(render_scene(planned, n_frames=F, size=(W, H), seed=i, act=True).frames, scene)
     return made, world, st

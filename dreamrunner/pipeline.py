@@ -19,12 +19,12 @@ from .sr3ai import EXPERT_PREFIXES, RegionAdapters, caption_has_key, denoisers, 
 # %% auto #0
 __all__ = ['VIDEO_PIPELINES', 'LAYOUTS', 'MODEL_SETTINGS', 'MODEL_PROPERTIES', 'RUN_FORMAT', 'RUN_MARK', 'SETTINGS_SINCE',
            'PipelineError', 'InputError', 'dtype_argument', 'load_video_pipeline', 'default_size', 'default_guidance',
-           'size_rules', 'Vocabulary', 'StorySettings', 'check_settings', 'load_model_settings', 'save_model_settings',
-           'model_defaults', 'cpu_computes_bfloat16', 'model_dtype', 'apply_model_properties', 'stitch',
-           'contact_sheet', 'digest', 'identity_changes', 'Interrupted', 'Stage', 'RunFolder', 'merge_manifests',
-           'world_reference_clips', 'world_references', 'reference_region', 'world_reference_regions',
-           'DreamRunnerPipeline', 'story_text', 'Adapter', 'AdapterData', 'story_adapters', 'scene_adapters',
-           'StoryVideo', 'Workers']
+           'size_rules', 'Vocabulary', 'StorySettings', 'check_settings', 'lay_out', 'load_model_settings',
+           'save_model_settings', 'model_defaults', 'cpu_computes_bfloat16', 'model_dtype', 'apply_model_properties',
+           'stitch', 'contact_sheet', 'digest', 'identity_changes', 'Interrupted', 'Stage', 'RunFolder',
+           'merge_manifests', 'world_reference_clips', 'world_references', 'reference_region',
+           'world_reference_regions', 'DreamRunnerPipeline', 'story_text', 'Adapter', 'AdapterData', 'story_adapters',
+           'scene_adapters', 'StoryVideo', 'Workers']
 
 # %% ../nbs/40_pipeline.ipynb #6d68fbc6
 class PipelineError(RuntimeError):
@@ -181,6 +181,14 @@ def check_settings(st:StorySettings, step:int, frame_step:int):
     if not (_whole(f) and f >= 1 and (f - 1) % frame_step == 0):
         raise InputError(f'num_frames (frames per scene) must be {frame_step}k+1 for this model, e.g. {", ".join(str(frame_step * k + 1) for k in (1, 2, 3, 6))}; got {f!r}')
     if st.crossfade >= f: raise InputError(f'crossfade must be fewer frames than a scene has ({f}); got {st.crossfade}')
+
+# %% ../nbs/40_pipeline.ipynb #2b52001a
+def lay_out(scene:Scene, st:StorySettings, seed:int=0) -> Scene:
+    """`scene` with the boxes the model asks for (`st.layout`): the planner's, or (tracked) a box per frame where the Shapes world
+    acts it at the settings' size and frames (`shapes.track_scene`, the layout a story run gives each scene)."""
+    if st.layout != 'tracked': return scene
+    from dreamrunner.shapes import track_scene
+    return track_scene(scene, st.num_frames, (st.width, st.height), seed)
 
 # %% ../nbs/40_pipeline.ipynb #2310e14e
 MODEL_SETTINGS = ('height', 'width', 'num_frames', 'steps', 'guidance', 'adapter_window', 'layout', 'adapter_lr')   # the settings that default to the model's own
